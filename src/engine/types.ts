@@ -1,0 +1,535 @@
+/**
+ * The engine's data contract: what adapters hand in (sheets of raw cells), what the reader makes of
+ * them (recognised tables and typed records), and what comes out (findings, figures, summary sheets).
+ * Everything here is plain data so it crosses Office.js, ExcelJS, a Web Worker and JSON unchanged.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Input: raw cells as adapters deliver them
+// ---------------------------------------------------------------------------------------------
+
+/** An error value such as `#N/A` or `#DIV/0!` (a formula's cached result, or a literal error). */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * One cell as an adapter reads it. Formulas are represented by their cached result, rich text and
+ * hyperlinks by their plain text. A number in a date column is an Excel date serial; adapters that
+ * know a cell is date-formatted may pass a `Date` (UTC midnight = that calendar day) instead.
+ */
+export type RawCell = string | number | boolean | Date | CellError | null;
+
+/** One worksheet's used range. `rows[0][0]` is the cell at `origin` (1-based, default A1). */
+export interface SheetInput {
+  readonly name: string;
+  readonly rows: ReadonlyArray<ReadonlyArray<RawCell>>;
+  /** 1-based Excel row and column of `rows[0][0]`; `{ row: 1, col: 1 }` when absent. */
+  readonly origin?: { readonly row: number; readonly col: number };
+  readonly hidden?: boolean;
+}
+
+/** A whole workbook as the engine sees it: its sheets in workbook order. */
+export interface WorkbookInput {
+  readonly sheets: ReadonlyArray<SheetInput>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognition: which sheet holds which logical table, and where its columns are
+// ---------------------------------------------------------------------------------------------
+
+/** The logical tables ziping knows. */
+export type TableKind = "settings" | "roster" | "activities" | "congress" | "reviews" | "meetings";
+
+/** Every table kind, in the order the UI lists them. */
+export const TABLE_KINDS: readonly TableKind[] = [
+  "settings",
+  "roster",
+  "activities",
+  "congress",
+  "reviews",
+  "meetings",
+];
+
+/** Canonical field names per table kind (the keys of column matches and typed records). */
+export interface TableFields {
+  readonly settings: "key" | "value";
+  readonly roster:
+    | "name"
+    | "studentId"
+    | "college"
+    | "major"
+    | "grade"
+    | "level"
+    | "title"
+    | "department"
+    | "political"
+    | "rank"
+    | "majorSize"
+    | "failed"
+    | "route";
+  readonly activities: "date" | "activity" | "category" | "studentId" | "name" | "hours" | "department";
+  readonly congress: "name" | "studentId" | "college" | "class" | "nominatedBy" | "isOfficer";
+  readonly reviews:
+    | "studentId"
+    | "name"
+    | "title"
+    | "term"
+    | "scorePolitical"
+    | "scoreConduct"
+    | "scoreStudy"
+    | "scoreWork"
+    | "scoreDiscipline"
+    | "total"
+    | "result";
+  readonly meetings: "date" | "type" | "topic" | "attendance";
+}
+
+/** Any canonical field name. */
+export type FieldName = TableFields[TableKind];
+
+/** A recognised column: which field it holds, where it is and what its header says. */
+export interface ColumnMatch {
+  readonly field: FieldName;
+  /** 0-based index into the sheet's `rows[i]` arrays. */
+  readonly index: number;
+  /** Column letter(s) as Excel shows them, e.g. `"C"`. */
+  readonly letter: string;
+  /** The header text as written in the sheet (before normalising). */
+  readonly header: string;
+}
+
+/** How a sheet's kind was decided. */
+export type RecognitionSource = "name" | "headers" | "user";
+
+/** A sheet recognised as one logical table. */
+export interface RecognizedTable {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  /** Position of the sheet in the workbook (0-based). */
+  readonly sheetIndex: number;
+  /** 1-based Excel row of the header row. */
+  readonly headerRow: number;
+  readonly columns: readonly ColumnMatch[];
+  /** Columns whose header matched nothing: kept for display, ignored by the rules. */
+  readonly otherColumns: ReadonlyArray<{
+    readonly index: number;
+    readonly letter: string;
+    readonly header: string;
+  }>;
+  /** Data rows below the header, blank rows skipped. */
+  readonly rows: readonly DataRow[];
+  readonly source: RecognitionSource;
+}
+
+/** One non-blank data row: its 1-based Excel row number and its cells (same indexing as the sheet). */
+export interface DataRow {
+  readonly row: number;
+  readonly cells: ReadonlyArray<RawCell>;
+}
+
+/** A user's correction of a sheet's kind (saved in the workbook, used by every entry point). */
+export interface KindOverride {
+  readonly sheet: string;
+  /** `null` means "ignore this sheet". */
+  readonly kind: TableKind | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalised values
+// ---------------------------------------------------------------------------------------------
+
+/** A parsed cell: a value, a blank, or something that could not be read (with the raw text). */
+export type Parsed<T> =
+  | { readonly state: "ok"; readonly value: T }
+  | { readonly state: "blank" }
+  | { readonly state: "invalid"; readonly raw: string };
+
+/** A calendar date without time zone, as `YYYY-MM-DD` (sorts and compares as a string). */
+export type IsoDate = string;
+
+/** A rank in the major: the share of the major at or above this student, 0 < fraction ≤ 1. */
+export interface Rank {
+  /** Position / size, e.g. 5/120 → 0.041666…; a percent such as 前10% → 0.10. */
+  readonly fraction: number;
+  readonly position?: number;
+  readonly size?: number;
+}
+
+/** Political status, folded to what the rules need. */
+export type PoliticalStatus = "party" | "probationary" | "league" | "other";
+
+/** Student level; only `undergraduate`/`junior` (本科/专科) need a rank. */
+export type StudentLevel = "undergraduate" | "junior" | "master" | "doctor";
+
+// ---------------------------------------------------------------------------------------------
+// Typed records, one per data row (built by engine/read from recognised tables)
+// ---------------------------------------------------------------------------------------------
+
+/** Where a record came from, so findings can point at its cells. */
+export interface RecordOrigin {
+  readonly sheet: string;
+  /** 1-based Excel row. */
+  readonly row: number;
+}
+
+/** A staff member (one roster row). */
+export interface StaffRecord extends RecordOrigin {
+  readonly name: Parsed<string>;
+  readonly studentId: Parsed<string>;
+  readonly college: Parsed<string>;
+  readonly major: Parsed<string>;
+  /** Year of enrolment, e.g. 2021 from "2021级". */
+  readonly grade: Parsed<number>;
+  readonly level: Parsed<StudentLevel>;
+  readonly title: Parsed<string>;
+  readonly department: Parsed<string>;
+  /** The original label (e.g. "共青团员") and its folded status. */
+  readonly political: Parsed<{ readonly label: string; readonly status: PoliticalStatus }>;
+  readonly rank: Parsed<Rank>;
+  /** Number of failed courses (a yes/no cell gives 1/0). */
+  readonly failed: Parsed<number>;
+  /** Selection route as written (for indicator 9), when the roster records it. */
+  readonly route: Parsed<string>;
+}
+
+/** One participant in one activity session. */
+export interface ActivityRecord extends RecordOrigin {
+  readonly date: Parsed<IsoDate>;
+  readonly activity: Parsed<string>;
+  readonly category: Parsed<string>;
+  readonly studentId: Parsed<string>;
+  readonly name: Parsed<string>;
+  readonly hours: Parsed<number>;
+  readonly department: Parsed<string>;
+}
+
+/** One congress delegate. */
+export interface DelegateRecord extends RecordOrigin {
+  readonly name: Parsed<string>;
+  readonly studentId: Parsed<string>;
+  readonly college: Parsed<string>;
+  readonly class: Parsed<string>;
+  readonly nominatedBy: Parsed<string>;
+  readonly isOfficer: Parsed<boolean>;
+}
+
+/** The five review dimensions, in the order the rules name them. */
+export const REVIEW_SCORES = [
+  "scorePolitical",
+  "scoreConduct",
+  "scoreStudy",
+  "scoreWork",
+  "scoreDiscipline",
+] as const;
+
+/** One review (述职评议) result of one person in one term. */
+export interface ReviewRecord extends RecordOrigin {
+  readonly studentId: Parsed<string>;
+  readonly name: Parsed<string>;
+  readonly title: Parsed<string>;
+  readonly term: Parsed<string>;
+  readonly scorePolitical: Parsed<number>;
+  readonly scoreConduct: Parsed<number>;
+  readonly scoreStudy: Parsed<number>;
+  readonly scoreWork: Parsed<number>;
+  readonly scoreDiscipline: Parsed<number>;
+  readonly total: Parsed<number>;
+  readonly result: Parsed<string>;
+}
+
+/** One meeting or training. */
+export interface MeetingRecord extends RecordOrigin {
+  readonly date: Parsed<IsoDate>;
+  readonly type: Parsed<string>;
+  readonly topic: Parsed<string>;
+  readonly attendance: Parsed<number>;
+}
+
+/** One key/value row of the settings sheet, as written. */
+export interface SettingsEntry extends RecordOrigin {
+  readonly key: string;
+  readonly value: RawCell;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: findings
+// ---------------------------------------------------------------------------------------------
+
+/** Every rule id. Stable: they are the public contract of the JSON report; never rename one. */
+export const RULE_IDS = [
+  "staff.political-status",
+  "staff.academic-rank",
+  "staff.failed-courses",
+  "staff.title",
+  "staff.duplicate",
+  "staff.missing-value",
+  "staff.invalid-value",
+  "structure.staff-total",
+  "structure.presidium-size",
+  "structure.department-count",
+  "structure.department-heads",
+  "structure.department-name",
+  "structure.admin-duty",
+  "congress.delegate-ratio",
+  "congress.non-officer-share",
+  "congress.overdue",
+  "congress.duplicate",
+  "congress.missing-value",
+  "activity.hours",
+  "activity.date",
+  "activity.out-of-period",
+  "activity.duplicate",
+  "activity.missing-value",
+  "review.missing",
+  "review.score",
+  "meeting.training",
+  "meeting.monthly",
+  "table.missing",
+  "table.missing-column",
+  "settings.invalid-value",
+] as const;
+
+/** A stable rule id such as `staff.academic-rank`. */
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** How bad a finding is. */
+export type Severity = "error" | "warning" | "info";
+
+/** A value a finding quotes or a message parameter: always JSON-safe. */
+export type FindingValue = string | number | boolean | null;
+
+/**
+ * One problem found. Plain data with no prose: messages are rendered from `rule` and `params` by
+ * the catalogue of the user's language (`engine/i18n`).
+ */
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** Location; aggregate findings (e.g. a total over a cap) have a sheet at most. */
+  readonly sheet?: string;
+  /** 1-based Excel row, as the user sees it. */
+  readonly row?: number;
+  /** The column's header text as written in the sheet. */
+  readonly column?: string;
+  /** A1-style address within `sheet`, e.g. `"F7"`. */
+  readonly cell?: string;
+  /** The offending value, as text or number. */
+  readonly value?: FindingValue;
+  /** Whatever else the message needs: limits, counts, the first row of a duplicate… */
+  readonly params?: Readonly<Record<string, FindingValue>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: figures
+// ---------------------------------------------------------------------------------------------
+
+/** Sessions, person-times and hours of some slice of the activity log. */
+export interface ActivityTotals {
+  readonly sessions: number;
+  readonly personTimes: number;
+  readonly hours: number;
+}
+
+/** Every figure the self-assessment needs; `null` where the sheets cannot give it. */
+export interface Stats {
+  readonly staff: {
+    readonly total: number;
+    readonly presidium: number;
+    readonly departmentCount: number;
+    /** Department name → heads and other members (presidium not included). */
+    readonly departments: Readonly<Record<string, { readonly heads: number; readonly members: number }>>;
+    readonly partyOrLeague: number;
+    /** Political status label as written → count. */
+    readonly political: Readonly<Record<string, number>>;
+    /** Staff who pass every eligibility check (status, rank, failed courses). */
+    readonly eligible: number;
+    /** Title as written → count. */
+    readonly titles: Readonly<Record<string, number>>;
+  } | null;
+  readonly activities:
+    | (ActivityTotals & {
+        readonly distinctPeople: number;
+        readonly firstDate: IsoDate | null;
+        readonly lastDate: IsoDate | null;
+        readonly byCategory: Readonly<Record<string, ActivityTotals>>;
+        /** `YYYY-MM` → totals, months in order. */
+        readonly byMonth: Readonly<Record<string, ActivityTotals>>;
+        /** Activity name → totals. */
+        readonly byActivity: Readonly<Record<string, ActivityTotals>>;
+      })
+    | null;
+  readonly congress: {
+    readonly delegates: number;
+    readonly enrollment: number | null;
+    /** delegates / enrollment, or null without enrollment. */
+    readonly ratio: number | null;
+    /** Share of delegates who are not union officers (0..1), or null without delegates. */
+    readonly nonOfficerShare: number | null;
+    readonly date: IsoDate | null;
+    readonly session: string | null;
+  } | null;
+  readonly reviews: {
+    /** Person-terms that must be reviewed (presidium and heads × required terms). */
+    readonly required: number;
+    /** Of those, how many have a review. */
+    readonly done: number;
+    readonly terms: readonly string[];
+  } | null;
+  readonly meetings: {
+    readonly trainings: number;
+    readonly chairsMeetings: number;
+    /** `YYYY-MM` of period months with no chairs' meeting. */
+    readonly monthsWithoutChairsMeeting: readonly string[];
+  } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: the self-assessment table (自评表)
+// ---------------------------------------------------------------------------------------------
+
+/** 是 / 否 / 待确认 — yes, no, or cannot be decided from the sheets. */
+export type Verdict = "yes" | "no" | "unknown";
+
+/** One row of the self-assessment table. */
+export interface Indicator {
+  /** Stable id, e.g. `"1"` … `"11"`, or `"congress.delegates"` for rules without a table number. */
+  readonly id: string;
+  /** ★ core, ▲ observed, or none. */
+  readonly mark: "core" | "observed" | null;
+  readonly verdict: Verdict;
+  /** Facts for the 备注 column, as message keys with parameters (rendered per language). */
+  readonly notes: ReadonlyArray<{
+    readonly key: string;
+    readonly params?: Readonly<Record<string, FindingValue>>;
+  }>;
+  /** Rules whose findings decide this indicator. */
+  readonly rules: readonly RuleId[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: summary sheets, described as data and rendered by each adapter
+// ---------------------------------------------------------------------------------------------
+
+/** How a summary column's numbers are shown. */
+export type ColumnFormat = "text" | "integer" | "decimal1" | "decimal2" | "percent" | "date";
+
+/** A link from a summary cell to a cell of the workbook (always inside the workbook). */
+export interface CellLink {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** A summary cell: text (always written as text, never as a formula), a number, a blank, or a link. */
+export type SummaryCell = string | number | null | { readonly text: string; readonly link: CellLink };
+
+/** A block of a summary sheet: an optional caption line, then a header row and data rows. */
+export interface SummaryBlock {
+  /** Stable id, e.g. `"by-month"` (used for the chart and by tests). */
+  readonly id: string;
+  readonly caption?: string;
+  readonly columns: ReadonlyArray<{
+    readonly header: string;
+    readonly width?: number;
+    readonly format?: ColumnFormat;
+  }>;
+  readonly rows: ReadonlyArray<ReadonlyArray<SummaryCell>>;
+  /** Render as an Excel table (banded rows, filter buttons). */
+  readonly asTable?: boolean;
+}
+
+/** A chart over one block: categories from one column, values from another. */
+export interface SummaryChart {
+  readonly kind: "column" | "line";
+  readonly title: string;
+  readonly block: string;
+  readonly categoryColumn: number;
+  readonly valueColumn: number;
+}
+
+/** Which of our sheets this is, independent of its (localised) name. */
+export type SummarySheetId = "assessment" | "problems" | "eligibility" | "structure" | "activity" | "report";
+
+/** One summary sheet as plain data: the xlsx and Office adapters both render this. */
+export interface SummarySheet {
+  readonly id: SummarySheetId;
+  /** Sheet name, e.g. 自评表 (an adapter may add a suffix when a user sheet has this name). */
+  readonly name: string;
+  /** A title line written in A1. */
+  readonly title: string;
+  /** Blocks written one under another with a blank row between. */
+  readonly blocks: readonly SummaryBlock[];
+  /** Rows/columns to freeze (e.g. the header of a single-block sheet). */
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  readonly charts?: readonly SummaryChart[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+// ---------------------------------------------------------------------------------------------
+
+/** What the recognition made of one sheet, for the JSON report and the pane's status list. */
+export interface TableInfo {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly rows: number;
+  readonly source: RecognitionSource;
+}
+
+/** Languages of messages and summary sheets. */
+export type Lang = "zh" | "en";
+
+/** The result of one check: always returned, never thrown. */
+export interface Report {
+  readonly version: string;
+  readonly file?: string;
+  readonly tables: readonly TableInfo[];
+  readonly findings: readonly Finding[];
+  readonly stats: Stats;
+  readonly indicators: readonly Indicator[];
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Between the reader and the rules
+// ---------------------------------------------------------------------------------------------
+
+/** What `engine/read` makes of a workbook: recognised tables, typed records and reading findings. */
+export interface ReadResult {
+  readonly tables: readonly RecognizedTable[];
+  readonly staff: readonly StaffRecord[];
+  readonly activities: readonly ActivityRecord[];
+  readonly delegates: readonly DelegateRecord[];
+  readonly reviews: readonly ReviewRecord[];
+  readonly meetings: readonly MeetingRecord[];
+  /** Every row of the settings sheet as written, including keys ziping does not use. */
+  readonly settingsEntries: readonly SettingsEntry[];
+  /** The settings sheet's recognised keys, parsed (unreadable values are left out and reported). */
+  readonly sheetSettings: import("./settings").SettingsInput;
+  /**
+   * Findings from reading: `table.missing`, `table.missing-column`, `settings.invalid-value`.
+   * Cell-level problems are not reported here: a record's field is `invalid` or `blank` and the
+   * rules decide whether that matters.
+   */
+  readonly findings: readonly Finding[];
+}
+
+/** Options of one check run. */
+export interface CheckOptions {
+  /** Settings from the `--config` file or the pane; they override the settings sheet. */
+  readonly settings?: import("./settings").SettingsInput;
+  /** The user's corrections of sheet kinds. */
+  readonly overrides?: readonly KindOverride[];
+  /** Today's date (the default assessment date), injected so runs are reproducible. */
+  readonly today: IsoDate;
+  /** The file name, for the report. */
+  readonly file?: string;
+}
+
+/** Everything one check produced: the report and what it was computed from. */
+export interface CheckResult {
+  readonly report: Report;
+  readonly read: ReadResult;
+  readonly settings: import("./settings").Settings;
+}
