@@ -1,0 +1,74 @@
+// Webpack for the task pane and the ribbon commands, as the Office Yeoman template does it.
+// The add-in's public URL comes from ADDIN_URL (production) and is written into dist/manifest.xml.
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const publicUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/ui/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/web"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.web.json", transpileOnly: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/ui/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(publicUrl)),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist/web") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: 3000,
+      server: dev ? { type: "https", options: await httpsOptions() } : "http",
+    },
+  };
+  return config;
+};
+
+async function httpsOptions() {
+  // Trusted localhost certificates from the Office tooling (office-addin-dev-certs).
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
