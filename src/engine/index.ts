@@ -3,3 +3,4 @@
  */
 export * from "./types";
 export * from "./settings";
+export * from "./state";

@@ -26,8 +26,15 @@ export const SUMMARY_SHEET_NAMES: Readonly<Record<SummarySheetId, Readonly<Recor
 
 const ALL_NAMES = new Set(Object.values(SUMMARY_SHEET_NAMES).flatMap((n) => [n.zh, n.en]));
 
-/** True when a sheet name is one of ours, possibly with a numeric suffix such as ` (2)` or `_2`. */
+/** The very-hidden sheet holding the pane's saved state (see ../state.ts). */
+const STATE_SHEET = "_ziping_state";
+
+/**
+ * True when a sheet name is one of ours — a summary sheet, possibly with a numeric suffix such as
+ * ` (2)` or `_2`, or the saved-state sheet — so the reader never takes it for user data.
+ */
 export function isSummarySheetName(name: string): boolean {
+  if (name === STATE_SHEET) return true;
   const base = name.replace(/\s*(\(\d+\)|（\d+）|_\d+)$/u, "").trim();
   return ALL_NAMES.has(base);
 }
