@@ -1,0 +1,80 @@
+/**
+ * The JSON report (`ziping check --json`): the run's report with each finding's message rendered
+ * in one language and the resolved settings. Fields that do not apply are null, never missing,
+ * so the shape is the same for every workbook.
+ */
+import { formatFinding } from "./i18n";
+import type { Settings } from "./settings";
+import type {
+  CheckResult,
+  FindingValue,
+  Indicator,
+  Lang,
+  Report,
+  RuleId,
+  Severity,
+  Stats,
+  TableKind,
+} from "./types";
+
+/** One finding in the JSON report. */
+export interface JsonFinding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly sheet: string | null;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly cell: string | null;
+  readonly value: FindingValue;
+  /** The rendered sentence: what is wrong, the value and limit, the fix and the basis. */
+  readonly message: string;
+  /** The message's parameters, for tools that need the numbers ({} when none). */
+  readonly params: Readonly<Record<string, FindingValue>>;
+}
+
+/** The JSON report as written by `--json` (documented in docs/report-format.md). */
+export interface JsonReport {
+  readonly version: string;
+  readonly file: string | null;
+  readonly tables: ReadonlyArray<{
+    readonly kind: TableKind;
+    readonly sheet: string;
+    readonly headerRow: number;
+    readonly rows: number;
+  }>;
+  readonly findings: readonly JsonFinding[];
+  readonly stats: Stats;
+  readonly indicators: readonly Indicator[];
+  readonly settings: Settings;
+  readonly summary: Report["summary"];
+}
+
+/** Build the JSON report of a check in one language. */
+export function toJsonReport(result: CheckResult, lang: Lang): JsonReport {
+  const { report, settings } = result;
+  return {
+    version: report.version,
+    file: report.file ?? null,
+    tables: report.tables.map((t) => ({
+      kind: t.kind,
+      sheet: t.sheet,
+      headerRow: t.headerRow,
+      rows: t.rows,
+    })),
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet ?? null,
+      row: f.row ?? null,
+      column: f.column ?? null,
+      cell: f.cell ?? null,
+      value: f.value ?? null,
+      message: formatFinding(f, lang),
+      params: f.params ?? {},
+    })),
+    stats: report.stats,
+    indicators: report.indicators,
+    settings,
+    summary: report.summary,
+  };
+}

@@ -1,0 +1,108 @@
+/** 自评表: the self-assessment table (指标 | 结论 | 备注) and the facts it is judged on. */
+import type { CheckResult, Indicator, Lang, SummaryBlock, SummaryCell, SummarySheet } from "../types";
+import { periodText } from "./common";
+import { formatDate, formatNumber } from "./format";
+import { formatIndicatorNotes, indicatorText, markSymbol, verdictText } from "./indicatorText";
+import { SUMMARY_SHEET_NAMES } from "./names";
+
+const TEXT = {
+  zh: {
+    title: (school: string) => `${school}学生会组织改革自评表`,
+    item: "项目",
+    value: "内容",
+    school: "学校名称",
+    level: "组织层级",
+    levels: { school: "校级", college: "院级" },
+    assessmentDate: "评估基准日",
+    period: "统计期间",
+    enrollment: "在校生总数",
+    number: "序号",
+    indicator: "指标",
+    verdict: "结论",
+    notes: "备注",
+    others: "其他改革要求",
+  },
+  en: {
+    title: (school: string) => `${school ? `${school}: ` : ""}Student union reform self-assessment`,
+    item: "Item",
+    value: "Value",
+    school: "School",
+    level: "Level",
+    levels: { school: "school", college: "college" },
+    assessmentDate: "Assessment date",
+    period: "Period",
+    enrollment: "Enrollment",
+    number: "No.",
+    indicator: "Indicator",
+    verdict: "Verdict",
+    notes: "Notes",
+    others: "Other reform requirements",
+  },
+} as const;
+
+function indicatorCell(ind: Indicator, result: CheckResult, lang: Lang): string {
+  const mark = markSymbol(ind.mark);
+  return `${mark}${indicatorText(ind.id, lang, result.settings)}`;
+}
+
+/** Build the 自评表 sheet: a facts block, the numbered indicators 1–11 and the other requirements. */
+export function assessmentSheet(result: CheckResult, lang: Lang): SummarySheet {
+  const t = TEXT[lang];
+  const { settings } = result;
+  const facts: SummaryCell[][] = [];
+  if (settings.schoolName !== null) facts.push([t.school, settings.schoolName]);
+  facts.push([t.level, t.levels[settings.level]]);
+  facts.push([t.assessmentDate, formatDate(settings.assessmentDate, lang)]);
+  facts.push([t.period, periodText(settings, lang)]);
+  if (settings.enrollment !== null) facts.push([t.enrollment, formatNumber(settings.enrollment, lang)]);
+
+  const numbered = result.report.indicators.filter((i) => /^\d+$/.test(i.id));
+  const others = result.report.indicators.filter((i) => !/^\d+$/.test(i.id));
+  const blocks: SummaryBlock[] = [
+    {
+      id: "facts",
+      columns: [
+        { header: t.item, width: 16, format: "text" },
+        { header: t.value, width: 40, format: "text" },
+      ],
+      rows: facts,
+    },
+    {
+      id: "indicators",
+      columns: [
+        { header: t.number, width: 6, format: "integer" },
+        { header: t.indicator, width: 64, format: "text" },
+        { header: t.verdict, width: 10, format: "text" },
+        { header: t.notes, width: 48, format: "text" },
+      ],
+      rows: numbered.map((ind) => [
+        Number(ind.id),
+        indicatorCell(ind, result, lang),
+        verdictText(ind.verdict, lang),
+        formatIndicatorNotes(ind.notes, lang),
+      ]),
+    },
+  ];
+  if (others.length > 0) {
+    blocks.push({
+      id: "other-rules",
+      caption: t.others,
+      columns: [
+        { header: t.indicator, width: 64, format: "text" },
+        { header: t.verdict, width: 10, format: "text" },
+        { header: t.notes, width: 48, format: "text" },
+      ],
+      rows: others.map((ind) => [
+        indicatorCell(ind, result, lang),
+        verdictText(ind.verdict, lang),
+        formatIndicatorNotes(ind.notes, lang),
+      ]),
+    });
+  }
+  return {
+    id: "assessment",
+    name: SUMMARY_SHEET_NAMES.assessment[lang],
+    title: t.title(settings.schoolName ?? ""),
+    blocks,
+  };
+}

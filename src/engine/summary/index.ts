@@ -1,0 +1,40 @@
+/**
+ * The summary sheets as plain data (title, blocks of rows with column formats, links, a chart),
+ * rendered by each adapter; plus the report sentences and the self-assessment texts they use.
+ */
+import type { CheckResult, Lang, SummarySheet, SummarySheetId } from "../types";
+import { activitySheet } from "./activity";
+import { assessmentSheet } from "./assessment";
+import { eligibilitySheet } from "./eligibility";
+import { SUMMARY_SHEET_IDS } from "./names";
+import { problemsSheet } from "./problems";
+import { reportSheet } from "./report";
+import { structureSheet } from "./structure";
+
+export { SUMMARY_SHEET_IDS, SUMMARY_SHEET_NAMES, isSummarySheetName } from "./names";
+export {
+  formatIndicatorNote,
+  formatIndicatorNotes,
+  indicatorText,
+  markSymbol,
+  tableName,
+  verdictText,
+} from "./indicatorText";
+export { REPORT_TOPICS, reportSentences, reportTopicLabel } from "./report";
+export type { ReportSentence, ReportTopic } from "./report";
+export { summaryLayout, FIRST_BLOCK_ROW } from "./layout";
+export type { BlockLayout } from "./layout";
+
+const BUILDERS: Readonly<Record<SummarySheetId, (result: CheckResult, lang: Lang) => SummarySheet>> = {
+  assessment: assessmentSheet,
+  problems: problemsSheet,
+  eligibility: eligibilitySheet,
+  structure: structureSheet,
+  activity: activitySheet,
+  report: reportSheet,
+};
+
+/** Build the six summary sheets of a check, in the order of SUMMARY_SHEET_IDS. */
+export function buildSummarySheets(result: CheckResult, lang: Lang): SummarySheet[] {
+  return SUMMARY_SHEET_IDS.map((id) => BUILDERS[id](result, lang));
+}

@@ -1,0 +1,108 @@
+/** 问题清单: every finding, one row each, with an internal hyperlink to its source cell. */
+import { catalogue, findingProblem, ruleBasis, ruleTitle } from "../i18n";
+import type { CheckResult, Finding, Lang, Severity, SummaryCell, SummarySheet } from "../types";
+import { plural } from "./format";
+import { summaryLayout } from "./layout";
+import { SUMMARY_SHEET_NAMES } from "./names";
+
+const TEXT = {
+  zh: {
+    title: (e: number, w: number, i: number) => `问题清单（错误${e}项，警告${w}项，提示${i}项）`,
+    headers: ["序号", "严重程度", "规则", "工作表", "行", "列", "单元格", "值", "说明", "修改建议", "依据"],
+    severity: { error: "错误", warning: "警告", info: "提示" },
+    none: "未发现问题。",
+  },
+  en: {
+    title: (e: number, w: number, i: number) =>
+      `Problems (${plural(e, "error")}, ${plural(w, "warning")}, ${plural(i, "note")})`,
+    headers: [
+      "No.",
+      "Severity",
+      "Rule",
+      "Sheet",
+      "Row",
+      "Column",
+      "Cell",
+      "Value",
+      "Explanation",
+      "How to fix",
+    ],
+    severity: { error: "error", warning: "warning", info: "note" },
+    none: "No problem found.",
+  },
+} as const;
+
+const WIDTHS = [6, 8, 26, 14, 6, 14, 9, 16, 56, 44, 36] as const;
+const FORMATS = [
+  "integer",
+  "text",
+  "text",
+  "text",
+  "integer",
+  "text",
+  "text",
+  undefined,
+  "text",
+  "text",
+] as const;
+
+/**
+ * The cell to link a finding to: its own cell; else column A of its row; else A1 of its sheet.
+ * Findings without a sheet (a table that is missing) have no link.
+ */
+function locationCell(f: Finding): SummaryCell {
+  if (f.sheet === undefined) return null;
+  const cell = f.cell ?? (f.row !== undefined ? `A${f.row}` : "A1");
+  return { text: cell, link: { sheet: f.sheet, cell } };
+}
+
+function valueCell(v: Finding["value"]): SummaryCell {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v;
+}
+
+/** Build the 问题清单 sheet (an Excel table with a frozen header). */
+export function problemsSheet(result: CheckResult, lang: Lang): SummarySheet {
+  const t = TEXT[lang];
+  const findings = result.report.findings;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const messages = catalogue(lang);
+  // The explanation, the fix and the basis in their own columns, so none of them is repeated.
+  const rows: SummaryCell[][] = findings.map((f, i) => {
+    counts[f.severity]++;
+    return [
+      i + 1,
+      t.severity[f.severity],
+      ruleTitle(f.rule, lang),
+      f.sheet ?? null,
+      f.row ?? null,
+      f.column ?? null,
+      locationCell(f),
+      valueCell(f.value),
+      findingProblem(f, lang),
+      messages.fixFor(f),
+      ruleBasis(f.rule, lang),
+    ];
+  });
+  if (rows.length === 0) rows.push([null, null, null, null, null, null, null, null, t.none, null, null]);
+  const blocks = [
+    {
+      id: "problems",
+      columns: t.headers.map((header, i) => {
+        const format = FORMATS[i];
+        return { header, width: WIDTHS[i] ?? 12, ...(format ? { format } : {}) };
+      }),
+      rows,
+      asTable: true,
+    },
+  ];
+  const header = summaryLayout({ blocks })[0]?.headerRow ?? 1;
+  return {
+    id: "problems",
+    name: SUMMARY_SHEET_NAMES.problems[lang],
+    title: t.title(counts.error, counts.warning, counts.info),
+    blocks,
+    freeze: { rows: header, columns: 0 },
+  };
+}
