@@ -3,17 +3,17 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-
-const DEV_URL = "https://localhost:3000/";
+const { publicUrl: addinPublicUrl, rewriteManifest } = require("./scripts/manifest-url");
 
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
-  const publicUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
+  const publicUrl = addinPublicUrl(process.env.ADDIN_URL);
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/ui/index.tsx",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist/web"),
@@ -21,7 +21,11 @@ module.exports = async (env, options) => {
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // File mode reads .xlsx in the browser: ExcelJS's own browser build needs no Node polyfills.
+      alias: { exceljs$: require.resolve("exceljs/dist/exceljs.min.js") },
+    },
     module: {
       rules: [
         {
@@ -38,6 +42,8 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/ui/taskpane.html",
+        // A real icon, so browsers asking for /favicon.ico (a 404 and a console error) do not.
+        favicon: "./assets/icon-32.png",
         chunks: ["taskpane"],
       }),
       new HtmlWebpackPlugin({
@@ -45,13 +51,18 @@ module.exports = async (env, options) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: ["dialog"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(publicUrl)),
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), publicUrl)),
           },
         ],
       }),

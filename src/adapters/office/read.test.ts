@@ -1,0 +1,177 @@
+import { STATE_SHEET_NAME } from "../../engine/state";
+import { PAYLOAD_LIMIT_BYTES, PAYLOAD_TARGET_BYTES } from "./budget";
+import { createOfficeHost } from "./host";
+import { FakeWorkbook, type FakeValue } from "./testing/fakeExcel";
+
+const hostFor = (book: FakeWorkbook) =>
+  createOfficeHost({ run: (batch) => book.run(batch), isSetSupported: (v) => book.isSetSupported(v) });
+
+const ACTIVITY_HEADER = ["日期", "活动名称", "活动类别", "学号", "姓名", "时长", "部门"];
+
+/** A deterministic activity log of `n` rows under a header. */
+function activityRows(n: number): FakeValue[][] {
+  const rows: FakeValue[][] = [ACTIVITY_HEADER];
+  for (let i = 0; i < n; i++) {
+    rows.push([
+      44927 + (i % 365),
+      `志愿服务活动${i % 40}`,
+      i % 3 === 0 ? "志愿服务" : "社会实践",
+      `2021${String(i % 40000).padStart(6, "0")}`,
+      `学生${i % 40000}`,
+      1 + (i % 4) * 0.5,
+      "青年志愿者协会",
+    ]);
+  }
+  return rows;
+}
+
+describe("reading an ordinary workbook", () => {
+  const book = () =>
+    new FakeWorkbook()
+      .addSheet("工作人员名单", {
+        rows: [
+          ["姓名", "学号", "入学日期", "备注"],
+          ["张三", "2021001", 44805, "=1+1"],
+          ["李四", "2021002", 44806.5, "#N/A"],
+        ],
+        formats: [
+          [null, null, null, null],
+          [null, "@", "yyyy-mm-dd", "@"],
+          [null, "@", 'yyyy"年"m"月"d"日"', "@"],
+        ],
+      })
+      .addSheet("志愿活动", { rows: activityRows(300), formats: [[], [`[$-804]yyyy/m/d`]] })
+      .addSheet("空表")
+      .addSheet("隐藏", { rows: [["x", true]], visibility: "Hidden", origin: { row: 9, col: 2 } })
+      .addSheet("自评表", { rows: [["ours from an earlier run"]] })
+      .addSheet(STATE_SHEET_NAME, {
+        rows: [['{"version":1,"settings":{},"overrides":[]}', null, "志愿活动", "B2", "", "None", ""]],
+        visibility: "VeryHidden",
+      });
+
+  it("takes two syncs: sheets and used ranges, then values and formats", async () => {
+    const fake = book();
+    const input = await hostFor(fake).readWorkbook();
+    expect(fake.syncs).toHaveLength(2);
+    expect(input.sheets.map((s) => s.name)).toEqual([
+      "工作人员名单",
+      "志愿活动",
+      "空表",
+      "隐藏",
+      "自评表",
+      STATE_SHEET_NAME,
+    ]);
+  });
+
+  it("converts dates, errors and blanks, and keeps text as text", async () => {
+    const input = await hostFor(book()).readWorkbook();
+    const staff = input.sheets[0];
+    expect(staff?.rows[1]).toEqual(["张三", "2021001", new Date(Date.UTC(2022, 8, 1)), "=1+1"]);
+    expect(staff?.rows[2]?.[2]).toEqual(new Date(Date.UTC(2022, 8, 2, 12)));
+    expect(staff?.rows[2]?.[3]).toEqual({ error: "#N/A" });
+    // Only the first data row of the activity log has a date format; the rest stay serials.
+    expect(input.sheets[1]?.rows[1]?.[0]).toEqual(new Date(Date.UTC(2023, 0, 1)));
+    expect(input.sheets[1]?.rows[2]?.[0]).toBe(44928);
+  });
+
+  it("gives origin and hidden, skips our sheets' cells and reads only A1 of the state sheet", async () => {
+    const input = await hostFor(book()).readWorkbook();
+    const [, , empty, hidden, ours, state] = input.sheets;
+    expect(empty).toEqual({ name: "空表", rows: [], origin: { row: 1, col: 1 } });
+    expect(hidden).toMatchObject({ rows: [["x", true]], origin: { row: 10, col: 3 }, hidden: true });
+    expect(ours?.rows).toEqual([]);
+    expect(state?.rows).toEqual([['{"version":1,"settings":{},"overrides":[]}']]);
+    expect(state?.hidden).toBe(true);
+  });
+
+  it("reports progress from 0 to 1 at the reading stage", async () => {
+    const seen: number[] = [];
+    await hostFor(book()).readWorkbook((p) => {
+      expect(p.stage).toBe("reading");
+      seen.push(p.fraction ?? -1);
+    });
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it("needs no sync beyond the first for a workbook of only empty sheets", async () => {
+    const fake = new FakeWorkbook().addSheet("Sheet1");
+    const input = await hostFor(fake).readWorkbook();
+    expect(input.sheets).toEqual([{ name: "Sheet1", rows: [], origin: { row: 1, col: 1 } }]);
+    expect(fake.syncs).toHaveLength(1);
+  });
+
+  it("lists more sheets than one walk holds in one more sync", async () => {
+    const fake = new FakeWorkbook();
+    for (let i = 1; i <= 70; i++) fake.addSheet(`S${i}`, { rows: [[i]] });
+    const input = await createOfficeHost({
+      run: (b) => fake.run(b),
+      read: { sheetsPerListing: 64 },
+    }).readWorkbook();
+    expect(input.sheets.map((s) => s.rows[0]?.[0])).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    expect(fake.syncs).toHaveLength(3);
+  });
+
+  it("falls back to listing by collection when a host fails calls on null objects", async () => {
+    const fake = book();
+    fake.nullChainThrows = true;
+    const input = await hostFor(fake).readWorkbook();
+    expect(input.sheets).toHaveLength(6);
+    expect(input.sheets[1]?.rows).toHaveLength(301);
+    // The failed walk, the collection, the used ranges, then the values.
+    expect(fake.syncs.map((s) => s.error ?? "ok")).toEqual(["InvalidObjectPath", "ok", "ok", "ok"]);
+  });
+});
+
+describe("reading a 200,000-row sheet", () => {
+  const ROWS = 200_000;
+  let fake: FakeWorkbook;
+  let rows: ReturnType<typeof activityRows>;
+
+  beforeAll(() => {
+    rows = activityRows(ROWS);
+    fake = new FakeWorkbook()
+      .addSheet("基本信息", { rows: [["学校名称", "示例大学"]] })
+      .addSheet("志愿活动", { rows, formats: rows.map((_, i) => (i === 0 ? [] : ["yyyy-mm-dd"])) });
+  });
+
+  it("reads every row once, in order, in row chunks that each stay under 4 MB", async () => {
+    const input = await hostFor(fake).readWorkbook();
+    const log = input.sheets[1];
+    expect(log?.rows).toHaveLength(ROWS + 1);
+    expect(log?.rows[ROWS]?.[3]).toBe(rows[ROWS]?.[3]);
+    expect(log?.rows[12_345]?.[5]).toBe(rows[12_345]?.[5]);
+    expect(log?.rows[ROWS]?.[0]).toBeInstanceOf(Date);
+
+    const reads = fake.syncs.slice(1);
+    const total = reads.reduce((n, s) => n + s.responseBytes, 0);
+    for (const s of fake.syncs) {
+      expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+      expect(s.requestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    }
+    // One sync per chunk of at least 3/4 of the target (the first is planned at 64 bytes a cell).
+    expect(fake.syncs.length).toBeGreaterThanOrEqual(1 + Math.ceil(total / PAYLOAD_LIMIT_BYTES));
+    expect(fake.syncs.length).toBeLessThanOrEqual(2 + Math.ceil(total / (0.75 * PAYLOAD_TARGET_BYTES)));
+  });
+
+  it("plans the first chunk at 64 bytes a cell and the later ones from the measured density", async () => {
+    fake.resetSyncs();
+    await hostFor(fake).readWorkbook();
+    const [, first, second] = fake.syncs;
+    expect(first?.responseBytes).toBeLessThan(PAYLOAD_TARGET_BYTES / 2);
+    expect(second?.responseBytes).toBeGreaterThan(PAYLOAD_TARGET_BYTES * 0.75);
+  });
+
+  it("honours a smaller budget with more, smaller chunks", async () => {
+    fake.resetSyncs();
+    const host = createOfficeHost({
+      run: (b) => fake.run(b),
+      read: { targetBytes: 1_000_000, maxCells: 30_000 },
+    });
+    const input = await host.readWorkbook();
+    expect(input.sheets[1]?.rows).toHaveLength(ROWS + 1);
+    for (const s of fake.syncs.slice(1)) expect(s.responseBytes).toBeLessThanOrEqual(1_100_000);
+    expect(fake.syncs.length).toBeGreaterThanOrEqual(1 + Math.ceil((ROWS * 7) / 30_000));
+  });
+});

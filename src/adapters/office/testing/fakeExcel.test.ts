@@ -1,0 +1,99 @@
+import { FakeWorkbook } from "./fakeExcel";
+
+describe("the recording fake of the Excel API", () => {
+  const book = () =>
+    new FakeWorkbook().addSheet("Sheet1", {
+      rows: [
+        ["a", 1],
+        ["b", 2],
+      ],
+    });
+
+  it("throws on property reads before load and sync, like Office.js", async () => {
+    await book().run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      range.load("values");
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      await context.sync();
+      expect(range.values).toEqual([
+        ["a", 1],
+        ["b", 2],
+      ]);
+      expect(() => range.numberFormat).toThrow(/PropertyNotLoaded/);
+    });
+  });
+
+  it("records each sync with its request and response size", async () => {
+    const fake = book();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
+      range.load("values");
+      await context.sync();
+      range.values = [
+        ["x".repeat(1000), null],
+        [null, null],
+      ];
+      await context.sync();
+    });
+    expect(fake.syncs).toHaveLength(2);
+    expect(fake.syncs[0]?.responseBytes).toBeGreaterThan(10);
+    expect(fake.syncs[1]?.requestBytes).toBeGreaterThan(1000);
+    expect(fake.syncs[1]?.responseBytes).toBeLessThan(10);
+    expect(fake.value("Sheet1", "A1")).toBe("x".repeat(1000));
+    expect(fake.value("Sheet1", "B1")).toBe(1);
+  });
+
+  it("gives null objects for *OrNullObject and fails the batch for a missing getItem", async () => {
+    const fake = book();
+    await fake.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("nope");
+      const used = context.workbook.worksheets.getItem("Sheet1").getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(used.address).toBe("Sheet1!A1:B2");
+      context.workbook.worksheets.getItem("nope").activate();
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+    expect(fake.syncs[1]?.error).toBe("ItemNotFound");
+  });
+
+  it("turns text into a formula or a number the way Excel does unless the cell is formatted as text", async () => {
+    const fake = book();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C1:C3").values = [["=1+1"], ["007"], ["text"]];
+      const d = sheet.getRange("D1:D2");
+      d.numberFormat = [["@"], ["@"]];
+      d.values = [["=1+1"], ["007"]];
+      await context.sync();
+    });
+    const snap = fake.snapshot("Sheet1");
+    expect(snap.formulas).toEqual({ C1: "=1+1" });
+    expect(snap.cells.C2).toBe(7);
+    expect(snap.cells.D1).toBe("=1+1");
+    expect(snap.cells.D2).toBe("007");
+  });
+
+  it("rejects APIs newer than the requirement set it was created with", async () => {
+    const fake = new FakeWorkbook(7).addSheet("Sheet1");
+    expect(fake.isSetSupported("1.7")).toBe(true);
+    expect(fake.isSetSupported("1.8")).toBe(false);
+    await fake.run(async (context) => {
+      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+
+  it("keeps one visible sheet and unique names, case-insensitively", async () => {
+    const fake = book();
+    await fake.run(async (context) => {
+      context.workbook.worksheets.add("sheet1");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+      context.workbook.worksheets.getItem("Sheet1").delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+    expect(fake.sheetNames()).toEqual(["Sheet1"]);
+  });
+});

@@ -1,0 +1,373 @@
+/**
+ * Writing our summary sheets through Office.js in at most three syncs: sync 1 learns the sheet
+ * names, our markers and the calculation mode; the writes follow in one request when they fit the
+ * payload budget, or two (links fill the room left and never add a sync). Calculation is set to
+ * manual at the start of the writes and restored at their end, in the same requests.
+ *
+ * Ownership: each of our sheets is marked by a hidden workbook-level named item
+ * `_ziping_sheet_<id>` referring to its A1 (the same markers the xlsx adapter writes, see
+ * ../xlsx/marker.ts). Excel keeps the reference right when a sheet is renamed or moved. A re-run
+ * replaces a marked sheet only while its name is still one of ours (so a sheet the user renamed to
+ * keep is left alone); a user sheet that merely has one of our names is never touched — ours gets
+ * a suffix such as ` (2)`.
+ */
+import { isSummarySheetName } from "../../engine/summary/names";
+import type { CellLink, SummarySheet, SummarySheetId } from "../../engine/types";
+import type { WriteOutcome } from "../../host/types";
+import { markedId, markerName, referencedSheet } from "../xlsx/marker";
+import { OPERATION_OVERHEAD_BYTES, PAYLOAD_TARGET_BYTES, jsonBytes } from "./budget";
+import { sheetReference } from "./cells";
+import { planSheet, widthToPoints, type PlannedGrid, type SheetPlan } from "./render";
+import { STATE_SHEET_NAME } from "../../engine/state";
+
+/** What the host supports, decided at run time from the requirement sets. */
+export interface WriteFeatures {
+  /** ExcelApi 1.9: `suspendScreenUpdatingUntilNextSync`. */
+  readonly suspendScreenUpdating: boolean;
+  /** ExcelApi 1.8: setting `application.calculationMode`. */
+  readonly setCalculationMode: boolean;
+}
+
+/** Tuning of the writer (tests shrink the budget). */
+export interface WriteOptions {
+  /** Planned request size per sync in bytes. */
+  readonly targetBytes?: number;
+}
+
+/** What writing did, plus how many links did not fit the sync budget (their text is still written). */
+export interface OfficeWriteOutcome extends WriteOutcome {
+  readonly linksOmitted: number;
+}
+
+/** Prefix of the temporary names new sheets get until the old ones are gone. */
+const TEMP_PREFIX = "_ziping_tmp_";
+/** Room kept in the last request for deletes, renames, markers and activation. */
+const FINAL_RESERVE_BYTES = 64_000;
+const MAX_SHEET_NAME = 31;
+
+/** One queued write with its estimated request size. */
+interface WriteOp {
+  readonly bytes: number;
+  readonly apply: (sheets: readonly Excel.Worksheet[]) => void;
+}
+
+interface LinkOp extends WriteOp {
+  /** The grid op that writes the linked cell's text (the link must not come before it). */
+  readonly after: WriteOp;
+}
+
+/** Picks a free sheet name: `wanted`, else `wanted (2)`, `wanted (3)`… (at most 31 characters). */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Splits a grid into row slices of at most `maxBytes` each (a single row is never split). */
+function splitGrid(grid: PlannedGrid, maxBytes: number): PlannedGrid[] {
+  const total = jsonBytes(grid.values) + jsonBytes(grid.formats);
+  if (total <= maxBytes || grid.values.length <= 1) return [grid];
+  const out: PlannedGrid[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < grid.values.length; r++) {
+    const rowBytes = jsonBytes(grid.values[r]) + jsonBytes(grid.formats[r]) + 2;
+    if (r > start && bytes + rowBytes > maxBytes) {
+      out.push({
+        row: grid.row + start,
+        col: grid.col,
+        values: grid.values.slice(start, r),
+        formats: grid.formats.slice(start, r),
+      });
+      start = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  out.push({
+    row: grid.row + start,
+    col: grid.col,
+    values: grid.values.slice(start),
+    formats: grid.formats.slice(start),
+  });
+  return out;
+}
+
+/** The operations that render one planned sheet on the new sheet `index`. */
+function sheetOps(
+  plan: SheetPlan,
+  index: number,
+  maxGridBytes: number,
+): { required: WriteOp[]; links: LinkOp[] } {
+  const required: WriteOp[] = [];
+  const links: LinkOp[] = [];
+  const on = (sheets: readonly Excel.Worksheet[]): Excel.Worksheet => sheets[index] as Excel.Worksheet;
+  const gridOps: Array<{ grid: PlannedGrid; op: WriteOp }> = [];
+
+  for (const whole of plan.grids) {
+    for (const grid of splitGrid(whole, maxGridBytes)) {
+      const rows = grid.values.length;
+      const cols = grid.values[0]?.length ?? 1;
+      const op: WriteOp = {
+        bytes: jsonBytes(grid.values) + jsonBytes(grid.formats) + 2 * OPERATION_OVERHEAD_BYTES,
+        apply: (sheets) => {
+          const range = on(sheets).getRangeByIndexes(grid.row, grid.col, rows, cols);
+          // Formats first: a text cell already formatted "@" keeps "=…", "+…", "-…", "@…" as text.
+          range.numberFormat = grid.formats;
+          range.values = grid.values;
+        },
+      };
+      required.push(op);
+      gridOps.push({ grid, op });
+    }
+  }
+  for (const b of plan.bold) {
+    required.push({
+      bytes: OPERATION_OVERHEAD_BYTES * (b.size ? 2 : 1),
+      apply: (sheets) => {
+        const font = on(sheets).getRangeByIndexes(b.row, 0, 1, b.cols).format.font;
+        font.bold = true;
+        if (b.size) font.size = b.size;
+      },
+    });
+  }
+  for (const w of plan.wraps) {
+    required.push({
+      bytes: OPERATION_OVERHEAD_BYTES,
+      apply: (sheets) => {
+        on(sheets).getRangeByIndexes(w.row, w.col, w.rows, 1).format.wrapText = true;
+      },
+    });
+  }
+  for (const t of plan.tables) {
+    required.push({
+      bytes: OPERATION_OVERHEAD_BYTES * 2,
+      apply: (sheets) => {
+        const sheet = on(sheets);
+        const table = sheet.tables.add(sheet.getRangeByIndexes(t.row, 0, t.rows, t.cols), true);
+        table.style = "TableStyleLight9";
+      },
+    });
+  }
+  plan.widths.forEach((chars, col) => {
+    required.push({
+      bytes: OPERATION_OVERHEAD_BYTES,
+      apply: (sheets) => {
+        // Column width is a property of the whole column; a one-cell range sets it.
+        on(sheets).getRangeByIndexes(0, col, 1, 1).format.columnWidth = widthToPoints(chars);
+      },
+    });
+  });
+  if (plan.freeze) {
+    const { rows, columns } = plan.freeze;
+    required.push({
+      bytes: OPERATION_OVERHEAD_BYTES,
+      apply: (sheets) => {
+        const sheet = on(sheets);
+        if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+        else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+        else sheet.freezePanes.freezeColumns(columns);
+      },
+    });
+  }
+  for (const c of plan.charts) {
+    required.push({
+      bytes: OPERATION_OVERHEAD_BYTES * 5 + jsonBytes(c.chart.title),
+      apply: (sheets) => {
+        const sheet = on(sheets);
+        const chart = sheet.charts.add(
+          c.chart.kind === "line" ? "Line" : "ColumnClustered",
+          sheet.getRangeByIndexes(c.values.row, c.values.col, c.values.rows, 1),
+          "Columns",
+        );
+        chart.series
+          .getItemAt(0)
+          .setXAxisValues(sheet.getRangeByIndexes(c.categories.row, c.categories.col, c.categories.rows, 1));
+        chart.title.text = c.chart.title;
+        chart.setPosition(sheet.getRangeByIndexes(c.anchor.row, c.anchor.col, 1, 1));
+      },
+    });
+  }
+  for (const link of plan.links) {
+    const owner = gridOps.find(
+      ({ grid }) => link.row >= grid.row && link.row < grid.row + grid.values.length,
+    );
+    const hyperlink: Excel.RangeHyperlink = {
+      documentReference: sheetReference(link.link.sheet, link.link.cell),
+      textToDisplay: link.text,
+    };
+    links.push({
+      bytes: jsonBytes(hyperlink) + OPERATION_OVERHEAD_BYTES,
+      after: owner?.op ?? (required[0] as WriteOp),
+      apply: (sheets) => {
+        on(sheets).getCell(link.row, link.col).hyperlink = hyperlink;
+      },
+    });
+  }
+  return { required, links };
+}
+
+/** Packs required ops greedily into requests, then fits links into the room left. */
+function packBatches(
+  required: readonly WriteOp[],
+  links: readonly LinkOp[],
+  target: number,
+): { batches: WriteOp[][]; omitted: number } {
+  const limit = Math.max(1, target - FINAL_RESERVE_BYTES);
+  const batches: WriteOp[][] = [[]];
+  const sizes = [0];
+  const batchOf = new Map<WriteOp, number>();
+  for (const op of required) {
+    let b = batches.length - 1;
+    if ((sizes[b] ?? 0) > 0 && (sizes[b] ?? 0) + op.bytes > limit) {
+      batches.push([]);
+      sizes.push(0);
+      b++;
+    }
+    (batches[b] as WriteOp[]).push(op);
+    sizes[b] = (sizes[b] ?? 0) + op.bytes;
+    batchOf.set(op, b);
+  }
+  // Links never add a sync beyond two write requests (three syncs in all); the rest stay plain text.
+  const maxBatches = Math.max(2, batches.length);
+  let omitted = 0;
+  for (const link of links) {
+    let b = batchOf.get(link.after) ?? 0;
+    while (b < batches.length && (sizes[b] ?? 0) + link.bytes > limit) b++;
+    if (b === batches.length) {
+      if (batches.length >= maxBatches) {
+        omitted++;
+        continue;
+      }
+      batches.push([]);
+      sizes.push(0);
+    }
+    (batches[b] as WriteOp[]).push(link);
+    sizes[b] = (sizes[b] ?? 0) + link.bytes;
+  }
+  return { batches, omitted };
+}
+
+/**
+ * Writes (or replaces) the given summary sheets and activates `activate`. User sheets are never
+ * modified, deleted or renamed.
+ */
+export async function writeSummaryIn(
+  context: Excel.RequestContext,
+  summary: readonly SummarySheet[],
+  activate: SummarySheetId | undefined,
+  features: WriteFeatures,
+  options: WriteOptions = {},
+): Promise<OfficeWriteOutcome> {
+  const target = options.targetBytes ?? PAYLOAD_TARGET_BYTES;
+  const workbook = context.workbook;
+  const app = workbook.application;
+
+  // Sync 1: sheet names, our markers, the calculation mode.
+  const worksheets = workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  const names = workbook.names;
+  names.load("items/name,items/formula");
+  if (features.setCalculationMode) app.load("calculationMode");
+  await context.sync();
+
+  const existing = worksheets.items;
+  const byLowerName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
+  const owned = new Map<SummarySheetId, Excel.Worksheet>();
+  const oldMarkers = new Map<SummarySheetId, Excel.NamedItem>();
+  for (const item of names.items) {
+    const id = markedId(item.name);
+    if (!id) continue;
+    oldMarkers.set(id, item);
+    const target = referencedSheet(item.formula);
+    const sheet = target === null ? undefined : byLowerName.get(target.toLowerCase());
+    if (sheet && isSummarySheetName(sheet.name) && sheet.name !== STATE_SHEET_NAME) owned.set(id, sheet);
+  }
+  const replaced = summary.map((s) => owned.get(s.id)).filter((s): s is Excel.Worksheet => s !== undefined);
+  const taken = new Set(existing.filter((s) => !replaced.includes(s)).map((s) => s.name.toLowerCase()));
+  const finalNames = summary.map((s) => {
+    const name = freeSheetName(s.name.slice(0, MAX_SHEET_NAME), taken);
+    taken.add(name.toLowerCase());
+    return name;
+  });
+  const allNames = new Set(existing.map((s) => s.name.toLowerCase()));
+  const tempNames = summary.map((_, i) => freeSheetName(`${TEMP_PREFIX}${i + 1}`, allNames));
+
+  const sheetExists = new Set(existing.map((s) => s.name.toLowerCase()));
+  const linkable = (link: CellLink): boolean => sheetExists.has(link.sheet.toLowerCase());
+  const required: WriteOp[] = [];
+  const links: LinkOp[] = [];
+  const maxGridBytes = Math.max(1, Math.floor((target - FINAL_RESERVE_BYTES) / 2));
+  summary.forEach((sheet, i) => {
+    const ops = sheetOps(planSheet(sheet, linkable), i, maxGridBytes);
+    required.push(...ops.required);
+    links.push(...ops.links);
+  });
+  const { batches, omitted } = packBatches(required, links, target);
+
+  const originalMode = features.setCalculationMode ? app.calculationMode : null;
+  const switchCalc = originalMode !== null && originalMode !== "Manual";
+  let newSheets: Excel.Worksheet[] = [];
+  let calcSwitched = false;
+  try {
+    for (let b = 0; b < batches.length; b++) {
+      if (features.suspendScreenUpdating) app.suspendScreenUpdatingUntilNextSync();
+      if (!switchCalc) app.suspendApiCalculationUntilNextSync();
+      if (b === 0) {
+        if (switchCalc) {
+          app.calculationMode = "Manual";
+          calcSwitched = true;
+        }
+        newSheets = tempNames.map((name) => worksheets.add(name));
+      }
+      for (const op of batches[b] ?? []) op.apply(newSheets);
+      if (b === batches.length - 1) {
+        for (const old of replaced) old.delete();
+        summary.forEach((s) => oldMarkers.get(s.id)?.delete());
+        newSheets.forEach((sheet, i) => {
+          sheet.name = finalNames[i] as string;
+          const marker = names.add(
+            markerName((summary[i] as SummarySheet).id),
+            sheet.getRange("A1"),
+            "ziping summary sheet",
+          );
+          marker.visible = false;
+        });
+        const toActivate = summary.findIndex((s) => s.id === activate);
+        if (toActivate >= 0) newSheets[toActivate]?.activate();
+        else if (activate && owned.get(activate)) owned.get(activate)?.activate();
+        if (calcSwitched) app.calculationMode = originalMode as Excel.CalculationMode;
+      }
+      await context.sync();
+    }
+  } catch (error) {
+    await cleanUp(context, calcSwitched ? originalMode : null);
+    throw error;
+  }
+
+  return {
+    sheets: summary.map((s, i) => ({ id: s.id, name: finalNames[i] as string })),
+    renamed: summary.flatMap((s, i) =>
+      finalNames[i] !== s.name ? [{ wanted: s.name, used: finalNames[i] as string }] : [],
+    ),
+    linksOmitted: omitted,
+  };
+}
+
+/** After a failed write: remove our half-written temporary sheets and restore calculation. */
+async function cleanUp(context: Excel.RequestContext, calculationMode: string | null): Promise<void> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    for (const s of sheets.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
+    if (calculationMode !== null)
+      context.workbook.application.calculationMode = calculationMode as Excel.CalculationMode;
+    await context.sync();
+  } catch {
+    // The original error is what the user needs to see; a failed clean-up must not hide it.
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The ribbon commands without Office: 校验 (validate) and 生成汇总 (summarize) run against any
+ * workbook host and tell the user what happened through a notify function. commands.ts wires them
+ * to `Office.actions` and an Office dialog; tests pass the recording fake and a recorder.
+ */
+import { buildSummarySheets, check } from "../engine";
+import type { IsoDate, Lang, Report, SummarySheetId } from "../engine/types";
+import type { WorkbookHost, WriteOutcome } from "../host/types";
+
+/** The two ExecuteFunction commands of the manifest. */
+export type CommandName = "validate" | "summarize";
+
+/** What the user is told after a command: a title and one paragraph, in their language. */
+export interface CommandMessage {
+  /** `clean`: no errors or warnings; `problems`: some; `error`: the command failed. */
+  readonly kind: "clean" | "problems" | "error";
+  readonly title: string;
+  readonly text: string;
+}
+
+/** What a command needs. */
+export interface CommandDeps {
+  readonly host: WorkbookHost;
+  /** Shows the message; resolves when the user has seen it (or it could not be shown). */
+  readonly notify: (message: CommandMessage) => Promise<void>;
+  readonly lang: Lang;
+  /** Today's date, injected so runs are reproducible (default: the local calendar day). */
+  readonly today?: () => IsoDate;
+  /** The engine's check (tests wrap it to shape a report). */
+  readonly check?: typeof check;
+}
+
+/** The part of Office's command event the handler uses. */
+export interface CommandEvent {
+  completed(): void;
+}
+
+const TEXT = {
+  zh: {
+    validated: "校验完成",
+    summarized: "汇总表已生成",
+    failed: "操作未完成",
+    clean: "未发现错误或警告。",
+    found: (e: number, w: number, sheet: string) => `发现 ${e} 个错误、${w} 个警告，详见“${sheet}”工作表。`,
+    infos: (n: number) => (n > 0 ? `另有 ${n} 条提示。` : ""),
+    written: (sheet: string) => `已写入全部汇总表并打开“${sheet}”。`,
+    renamed: (wanted: string, used: string) => `工作簿中已有名为“${wanted}”的工作表，新表命名为“${used}”。`,
+    error: (detail: string) =>
+      `出现问题：${detail} 您的工作表没有被修改。请重试；如果问题仍然存在，请打开“自评助手”任务窗格查看。`,
+  },
+  en: {
+    validated: "Validation finished",
+    summarized: "Summary sheets written",
+    failed: "The command did not finish",
+    clean: "No errors or warnings found.",
+    found: (e: number, w: number, sheet: string) =>
+      `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"} — see the ${sheet} sheet.`,
+    infos: (n: number) => (n > 0 ? ` ${n} ${n === 1 ? "note" : "notes"} too.` : ""),
+    written: (sheet: string) => `All summary sheets were written and ${sheet} is open.`,
+    renamed: (wanted: string, used: string) =>
+      `A sheet named ${wanted} already exists, so the new one is called ${used}.`,
+    error: (detail: string) =>
+      `Something went wrong: ${detail} Your sheets were not changed. Try again; if it keeps happening, open the task pane.`,
+  },
+} as const;
+
+/** Today's local calendar day as `YYYY-MM-DD`. */
+export function localToday(now = new Date()): IsoDate {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** The UI language for an Office display language such as `zh-CN` or `en-US`. */
+export function langOf(displayLanguage: string | undefined): Lang {
+  return /^zh/i.test(displayLanguage ?? "") ? "zh" : "en";
+}
+
+function nameOf(outcome: WriteOutcome, id: SummarySheetId, fallback: string): string {
+  return outcome.sheets.find((s) => s.id === id)?.name ?? fallback;
+}
+
+function resultText(
+  report: Report,
+  lang: Lang,
+  problemsSheet: string,
+): Pick<CommandMessage, "kind" | "text"> {
+  const t = TEXT[lang];
+  const { errors, warnings, infos } = report.summary;
+  if (errors + warnings === 0) return { kind: "clean", text: `${t.clean}${t.infos(infos)}` };
+  return { kind: "problems", text: `${t.found(errors, warnings, problemsSheet)}${t.infos(infos)}` };
+}
+
+/** Runs one command to the end and returns what to tell the user; failures throw. */
+export async function runCommand(name: CommandName, deps: CommandDeps): Promise<CommandMessage> {
+  const { host, lang } = deps;
+  const t = TEXT[lang];
+  const input = await host.readWorkbook();
+  const state = await host.loadState();
+  const result = (deps.check ?? check)(input, {
+    settings: state.settings,
+    overrides: state.overrides,
+    today: (deps.today ?? localToday)(),
+  });
+  const sheets = buildSummarySheets(result, lang);
+  if (name === "validate") {
+    const outcome = await host.writeSummary(
+      sheets.filter((s) => s.id === "problems"),
+      "problems",
+    );
+    const problems = nameOf(outcome, "problems", sheets.find((s) => s.id === "problems")?.name ?? "");
+    const renamed = outcome.renamed.map((r) => t.renamed(r.wanted, r.used)).join("");
+    const { kind, text } = resultText(result.report, lang, problems);
+    return { kind, title: t.validated, text: `${text}${renamed ? ` ${renamed}` : ""}` };
+  }
+  const outcome = await host.writeSummary(sheets, "assessment");
+  const assessment = nameOf(outcome, "assessment", "");
+  const problems = nameOf(outcome, "problems", "");
+  const renamed = outcome.renamed.map((r) => t.renamed(r.wanted, r.used)).join(lang === "zh" ? "" : " ");
+  const { kind, text } = resultText(result.report, lang, problems);
+  return {
+    kind,
+    title: t.summarized,
+    text: [t.written(assessment), text, renamed].filter((s) => s !== "").join(lang === "zh" ? "" : " "),
+  };
+}
+
+/** The message for a failed command. */
+export function errorMessage(error: unknown, lang: Lang): CommandMessage {
+  const t = TEXT[lang];
+  const detail =
+    error instanceof Error
+      ? error.message
+      : typeof error === "object" && error !== null && "message" in error
+        ? String((error as { message: unknown }).message)
+        : String(error);
+  const code =
+    typeof error === "object" && error !== null && "code" in error
+      ? String((error as { code: unknown }).code)
+      : "";
+  const shown = detail.trim() === "" ? code || "?" : detail.trim();
+  return {
+    kind: "error",
+    title: t.failed,
+    text: t.error(/[.。!！?？]$/.test(shown) ? shown : `${shown}${lang === "zh" ? "。" : "."}`),
+  };
+}
+
+/**
+ * Runs a command from a ribbon button: always tells the user what happened and always calls
+ * `event.completed()`, even when the command or the message fails.
+ */
+export async function handleCommand(
+  name: CommandName,
+  event: CommandEvent,
+  deps: CommandDeps,
+): Promise<void> {
+  try {
+    let message: CommandMessage;
+    try {
+      message = await runCommand(name, deps);
+    } catch (error) {
+      message = errorMessage(error, deps.lang);
+    }
+    await deps.notify(message);
+  } catch (error) {
+    // The message could not be shown either; the console is the last place left to say it.
+    console.error("ziping: could not show the command's result", error);
+  } finally {
+    event.completed();
+  }
+}
