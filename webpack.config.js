@@ -72,7 +72,9 @@ module.exports = async (env, options) => {
       static: { directory: path.resolve(__dirname, "dist/web") },
       headers: { "Access-Control-Allow-Origin": "*" },
       port: 3000,
-      server: dev ? { type: "https", options: await httpsOptions() } : "http",
+      // Certificates only when serving (webpack serve sets WEBPACK_SERVE): fetching them may ask to
+      // install a CA, which a plain build must never do.
+      server: dev && process.env.WEBPACK_SERVE ? { type: "https", options: await httpsOptions() } : "http",
     },
   };
   return config;

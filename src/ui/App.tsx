@@ -1,0 +1,446 @@
+/**
+ * The task pane: workbook status with kind corrections, the 校验 / 生成汇总表 actions with
+ * progress, findings grouped by rule, the 自评表 indicators, settings and report sentences — the
+ * same pane in Excel (Office.js host) and in a browser on an .xlsx (file host).
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Spinner,
+  Switch,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import {
+  ArrowDownloadRegular,
+  CheckmarkCircleRegular,
+  DismissRegular,
+  TableSimpleRegular,
+} from "@fluentui/react-icons";
+import type { IsoDate, Lang, SettingsInput } from "../engine";
+import type { WorkbookHost } from "../host/types";
+import { createEngineRunner, type EngineRunner } from "./engineClient";
+import { FileOpenPanel } from "./FileOpenPanel";
+import { FindingsView } from "./FindingsView";
+import type { ThemeName } from "./hostDetect";
+import { IndicatorsView } from "./IndicatorsView";
+import { LANG_TAGS, LangContext, UI_STRINGS, langFromLocale, storeLang, storedLang } from "./i18n";
+import { ReportView } from "./ReportView";
+import { SettingsPanel } from "./SettingsPanel";
+import { sheetStatuses } from "./sheetStatus";
+import { usePane } from "./usePane";
+import { WorkbookStatus } from "./WorkbookStatus";
+
+/** Props of {@link App}; see src/ui/README.md for how file mode plugs in. */
+export interface AppProps {
+  /** The workbook to work on; null while none is open (file mode before a file is chosen). */
+  readonly host: WorkbookHost | null;
+  /** Office add-in or standalone file mode (wording and which buttons show). */
+  readonly mode: "office" | "file";
+  /** Start-up language (default: the stored choice, else the browser's). */
+  readonly initialLang?: Lang;
+  readonly theme?: ThemeName;
+  /** File mode: open a file the user picked or dropped (rejects with a localised error). */
+  readonly onOpenFile?: (file: File) => Promise<void>;
+  /** File mode: the open file's name. */
+  readonly fileName?: string;
+  /** File mode: the preview slot, shown beside (or under) the pane and scrolled to after a jump. */
+  readonly renderPreview?: (context: { readonly lang: Lang }) => React.ReactNode;
+  /** File mode: download the workbook with the summary sheets (called after host.writeSummary). */
+  readonly onDownload?: () => Promise<void>;
+  /** Where the engine runs (default: a Web Worker, in-thread where there is none). */
+  readonly engine?: EngineRunner;
+  /** Check as soon as a host is available (default true). */
+  readonly autoCheck?: boolean;
+  /** Today's date for the check (default: the local date). */
+  readonly today?: () => IsoDate;
+}
+
+type TabId = "problems" | "assessment" | "settings" | "report";
+const TABS: readonly TabId[] = ["problems", "assessment", "settings", "report"];
+const NO_SETTINGS: SettingsInput = {};
+
+/** Today's local calendar date as YYYY-MM-DD. */
+export function localToday(): IsoDate {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", boxSizing: "border-box" },
+  layout: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    minHeight: "100vh",
+  },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: "280px",
+    maxWidth: "720px",
+    minWidth: 0,
+  },
+  preview: { flexGrow: 2, flexShrink: 1, flexBasis: "360px", minWidth: 0, maxWidth: "100%" },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subtitle: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  lang: { width: "110px" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  tabs: { flexWrap: "wrap" },
+  panel: { minWidth: 0 },
+  messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  wrap: { overflowWrap: "anywhere" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+function hasFiles(e: React.DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes("Files");
+}
+
+/** The pane. */
+export function App(props: AppProps): React.JSX.Element {
+  const { host, mode, onOpenFile, fileName, renderPreview, onDownload } = props;
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(
+    () => props.initialLang ?? storedLang() ?? langFromLocale(globalThis.navigator?.language),
+  );
+  const t = UI_STRINGS[lang];
+  const langValue = React.useMemo(() => ({ lang, t }), [lang, t]);
+  const [engine] = React.useState<EngineRunner>(() => props.engine ?? createEngineRunner());
+  const ownsEngine = props.engine === undefined;
+  React.useEffect(() => (ownsEngine ? () => engine.dispose() : undefined), [engine, ownsEngine]);
+  const today = props.today ?? localToday;
+
+  const previewRef = React.useRef<HTMLDivElement>(null);
+  const [state, actions] = usePane({
+    host,
+    engine,
+    autoCheck: props.autoCheck ?? true,
+    today,
+    fileName,
+    onSelected: () => previewRef.current?.scrollIntoView?.({ block: "nearest" }),
+  });
+  const [tab, setTab] = React.useState<TabId>("problems");
+  const [dragging, setDragging] = React.useState(false);
+  const [opening, setOpening] = React.useState<string | null>(null);
+  const [openError, setOpenError] = React.useState<string | null>(null);
+  const idBase = React.useId();
+  const statusHeadingId = `${idBase}-status`;
+
+  React.useEffect(() => {
+    document.documentElement.lang = LANG_TAGS[lang];
+  }, [lang]);
+
+  const changeLang = (next: Lang): void => {
+    setLang(next);
+    storeLang(next);
+  };
+
+  const openFile = async (file: File): Promise<void> => {
+    if (!onOpenFile || opening !== null) return;
+    setOpening(file.name);
+    setOpenError(null);
+    try {
+      await onOpenFile(file);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      setOpenError(`${t.openFailed(file.name)} ${detail}`);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  const dropHandlers = onOpenFile
+    ? {
+        onDragOver: (e: React.DragEvent) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+          setDragging(true);
+        },
+        onDragLeave: (e: React.DragEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        },
+        onDrop: (e: React.DragEvent) => {
+          if (!hasFiles(e)) return;
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer.files[0];
+          if (file) void openFile(file);
+        },
+      }
+    : {};
+
+  const { view, busy, saved, input } = state;
+  const statuses = React.useMemo(
+    () => (input && view ? sheetStatuses(input, view.report.tables, saved?.overrides ?? []) : null),
+    [input, view, saved],
+  );
+  const canMark = host?.markCells !== undefined && host.clearMarks !== undefined;
+  const isBusy = busy !== null;
+  const showDownload = mode === "file" && onDownload !== undefined;
+
+  return (
+    <FluentProvider
+      theme={props.theme === "dark" ? webDarkTheme : webLightTheme}
+      lang={LANG_TAGS[lang]}
+      dir="ltr"
+      className={styles.provider}
+    >
+      <LangContext.Provider value={langValue}>
+        {/* One landmark for everything, the preview included (it sits beside the pane when there is room). */}
+        <main className={styles.layout} {...dropHandlers}>
+          <div className={styles.pane}>
+            <header className={styles.header}>
+              <div className={styles.titles}>
+                <h1 className={styles.title}>{t.appTitle}</h1>
+                <Caption1 className={styles.subtitle}>
+                  {fileName ? t.currentFile(fileName) : t.appSubtitle}
+                </Caption1>
+              </div>
+              <Field label={t.langLabel} size="small">
+                <Select
+                  className={styles.lang}
+                  size="small"
+                  value={lang}
+                  onChange={(_, d) => changeLang(d.value === "en" ? "en" : "zh")}
+                >
+                  <option value="zh" lang="zh-CN">
+                    {t.langNames.zh}
+                  </option>
+                  <option value="en" lang="en-US">
+                    {t.langNames.en}
+                  </option>
+                </Select>
+              </Field>
+            </header>
+
+            {onOpenFile && (
+              <FileOpenPanel
+                onChoose={(f) => void openFile(f)}
+                compact={host !== null}
+                dragging={dragging}
+                opening={opening}
+                error={openError}
+              />
+            )}
+
+            {host === null && mode === "office" && <Spinner label={t.starting} />}
+
+            {host !== null && (
+              <>
+                <section aria-labelledby={statusHeadingId} className={styles.section}>
+                  <h2 id={statusHeadingId} className={styles.h2}>
+                    {t.statusHeading}
+                  </h2>
+                  {statuses ? (
+                    <WorkbookStatus
+                      statuses={statuses}
+                      busy={isBusy}
+                      onChange={(s, k) => void actions.setSheetKind(s, k)}
+                    />
+                  ) : (
+                    <Text>{t.statusNotRead}</Text>
+                  )}
+                </section>
+
+                <div className={styles.actions}>
+                  <Button
+                    appearance="primary"
+                    icon={<CheckmarkCircleRegular />}
+                    disabledFocusable={isBusy}
+                    onClick={() => void actions.check()}
+                  >
+                    {t.checkButton}
+                  </Button>
+                  {showDownload ? (
+                    <Button
+                      icon={<ArrowDownloadRegular />}
+                      disabledFocusable={isBusy}
+                      onClick={() => void actions.writeSummary(lang, onDownload)}
+                    >
+                      {t.downloadButton}
+                    </Button>
+                  ) : (
+                    <Button
+                      icon={<TableSimpleRegular />}
+                      disabledFocusable={isBusy}
+                      onClick={() => void actions.writeSummary(lang)}
+                    >
+                      {t.summaryButton}
+                    </Button>
+                  )}
+                  {canMark && (
+                    <Switch
+                      label={t.highlightLabel}
+                      checked={state.marking}
+                      disabled={view === null}
+                      onChange={(_, d) => void actions.setMarking(d.checked)}
+                      title={t.highlightHint}
+                    />
+                  )}
+                </div>
+
+                <div role="status" aria-live="polite" className={styles.messages}>
+                  {busy && (
+                    <Field validationMessage={t.stages[busy.stage]} validationState="none">
+                      <ProgressBar
+                        aria-label={t.progressLabel}
+                        thickness="large"
+                        {...(busy.fraction === undefined ? {} : { value: busy.fraction })}
+                      />
+                    </Field>
+                  )}
+                  {state.outcome && (
+                    <MessageBar intent="success">
+                      <MessageBarBody className={styles.wrap}>
+                        {t.summaryWritten}
+                        {state.outcome.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ")}
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
+                  {state.outcome?.renamed.map((r) => (
+                    <MessageBar key={r.used} intent="warning">
+                      <MessageBarBody className={styles.wrap}>
+                        {t.summaryRenamed(r.wanted, r.used)}
+                      </MessageBarBody>
+                    </MessageBar>
+                  ))}
+                  {state.notice === "downloaded" && (
+                    <MessageBar intent="success">
+                      <MessageBarBody>{t.downloadDone}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                </div>
+                {state.error !== null && (
+                  <MessageBar intent="error" role="alert">
+                    <MessageBarBody className={styles.wrap}>
+                      {t.runFailed}
+                      {state.error}
+                    </MessageBarBody>
+                    <MessageBarActions
+                      containerAction={
+                        <Button
+                          appearance="transparent"
+                          aria-label={t.dismiss}
+                          icon={<DismissRegular />}
+                          onClick={actions.dismissError}
+                        />
+                      }
+                    />
+                  </MessageBar>
+                )}
+
+                <TabList
+                  className={styles.tabs}
+                  selectedValue={tab}
+                  onTabSelect={(_, d) => setTab(d.value as TabId)}
+                  aria-label={t.mainTabsLabel}
+                >
+                  {TABS.map((id) => (
+                    <Tab
+                      key={id}
+                      value={id}
+                      id={`${idBase}-tab-${id}`}
+                      aria-controls={`${idBase}-panel-${id}`}
+                    >
+                      {t.tabs[id]}
+                    </Tab>
+                  ))}
+                </TabList>
+
+                {TABS.map((id) => (
+                  // Every panel stays mounted (hidden when not selected) so filters and typed settings survive a tab switch.
+                  <div
+                    key={id}
+                    role="tabpanel"
+                    id={`${idBase}-panel-${id}`}
+                    aria-labelledby={`${idBase}-tab-${id}`}
+                    hidden={tab !== id}
+                    className={styles.panel}
+                  >
+                    <h2 className={styles.visuallyHidden}>{t.tabs[id]}</h2>
+                    {id === "problems" &&
+                      (view ? (
+                        <FindingsView report={view.report} onSelect={(f) => void actions.select(f)} />
+                      ) : (
+                        <Text>{isBusy ? t.stages.checking : t.notCheckedYet}</Text>
+                      ))}
+                    {id === "assessment" &&
+                      (view ? (
+                        <IndicatorsView indicators={view.report.indicators} settings={view.settings} />
+                      ) : (
+                        <Text>{t.assessmentEmpty}</Text>
+                      ))}
+                    {id === "settings" &&
+                      (saved ? (
+                        <SettingsPanel
+                          saved={saved.settings}
+                          sheetSettings={view?.sheetSettings ?? NO_SETTINGS}
+                          today={today()}
+                          busy={isBusy}
+                          savedNotice={state.notice === "settingsSaved"}
+                          onSave={(s) => void actions.saveSettings(s)}
+                        />
+                      ) : (
+                        <Spinner size="small" label={t.stages.reading} />
+                      ))}
+                    {id === "report" &&
+                      (view ? <ReportView sentences={view.sentences[lang]} /> : <Text>{t.reportEmpty}</Text>)}
+                  </div>
+                ))}
+              </>
+            )}
+          </div>
+          {renderPreview && (
+            <div ref={previewRef} className={styles.preview}>
+              {renderPreview({ lang })}
+            </div>
+          )}
+        </main>
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+}

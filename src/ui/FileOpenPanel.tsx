@@ -1,0 +1,127 @@
+/**
+ * File mode's 打开工作簿 area: a button that opens the file picker, a drop zone, and what happened
+ * (opening…, or why the file could not be used). The file never leaves the page.
+ */
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentArrowUpRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { useLang } from "./i18n";
+
+/** The file types the picker offers. */
+export const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const useStyles = makeStyles({
+  zone: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+  },
+  compact: {
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  dragging: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  input: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+    padding: 0,
+  },
+});
+
+/** Props of {@link FileOpenPanel}. */
+export interface FileOpenPanelProps {
+  /** Open the chosen file. */
+  readonly onChoose: (file: File) => void;
+  /** A workbook is already open: the panel shrinks to one button. */
+  readonly compact: boolean;
+  /** A file is being dragged over the pane. */
+  readonly dragging: boolean;
+  /** The name of the file being opened, if any. */
+  readonly opening: string | null;
+  /** Why the last file could not be opened, if it could not. */
+  readonly error: string | null;
+}
+
+/** The file picker and drop zone of file mode. */
+export function FileOpenPanel({
+  onChoose,
+  compact,
+  dragging,
+  opening,
+  error,
+}: FileOpenPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = useLang();
+  const inputRef = React.useRef<HTMLInputElement>(null);
+  const headingId = React.useId();
+  return (
+    <section
+      aria-labelledby={headingId}
+      className={mergeClasses(styles.zone, compact && styles.compact, dragging && styles.dragging)}
+    >
+      <h2 id={headingId} className={styles.heading}>
+        {t.openHeading}
+      </h2>
+      {!compact && <p className={styles.hint}>{dragging ? t.dropNow : t.openHint}</p>}
+      <div className={styles.row}>
+        <Button
+          appearance={compact ? "secondary" : "primary"}
+          icon={compact ? <FolderOpenRegular /> : <DocumentArrowUpRegular />}
+          onClick={() => inputRef.current?.click()}
+          disabledFocusable={opening !== null}
+        >
+          {compact ? t.openAnother : t.chooseFile}
+        </Button>
+        <input
+          ref={inputRef}
+          className={styles.input}
+          type="file"
+          accept={XLSX_ACCEPT}
+          aria-label={t.chooseFile}
+          // The button above is the control people and screen readers use; this is its mechanism.
+          aria-hidden
+          tabIndex={-1}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            // Reset so choosing the same file again (after fixing it) still fires a change.
+            e.currentTarget.value = "";
+            if (file) onChoose(file);
+          }}
+        />
+        {opening !== null && <Spinner size="tiny" label={t.opening(opening)} />}
+      </div>
+      {error !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <Text>{error}</Text>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/** The in-thread engine runner and the pane's sheet-status rows, on the test workbook. */
+import { check } from "../engine";
+import { createEngineRunner, createInThreadRunner } from "./engineClient";
+import { sheetStatuses } from "./sheetStatus";
+import { ACTIVITY_SHEET, NOTES_SHEET, ROSTER_SHEET, TEST_TODAY, sampleWorkbook } from "./testing/workbook";
+
+test("the runner checks, keeps the result, and builds the six summary sheets from it", async () => {
+  const runner = createInThreadRunner();
+  await expect(runner.summary("zh")).rejects.toThrow();
+  const view = await runner.check(sampleWorkbook(), { today: TEST_TODAY });
+  expect(view.report).toEqual(check(sampleWorkbook(), { today: TEST_TODAY }).report);
+  expect(view.sheetSettings).toMatchObject({ schoolName: "某某医科大学" });
+  expect(view.sentences.zh.length).toBeGreaterThan(0);
+  expect(view.sentences.en.length).toBe(view.sentences.zh.length);
+  const sheets = await runner.summary("en");
+  expect(sheets.map((s) => s.id)).toEqual([
+    "assessment",
+    "problems",
+    "eligibility",
+    "structure",
+    "activity",
+    "report",
+  ]);
+});
+
+test("without Worker (Node, jsdom) the default runner runs in-thread", async () => {
+  expect(typeof Worker).toBe("undefined");
+  const view = await createEngineRunner().check(sampleWorkbook(), { today: TEST_TODAY });
+  expect(view.report.findings.length).toBeGreaterThan(0);
+});
+
+test("sheet statuses list user sheets with recognition, corrections and unrecognised ones", () => {
+  const input = sampleWorkbook();
+  const withOurs = {
+    sheets: [...input.sheets, { name: "自评表", rows: [] }, { name: "_ziping_state", rows: [] }],
+  };
+  const overrides = [{ sheet: ACTIVITY_SHEET, kind: null }];
+  const report = check(withOurs, { today: TEST_TODAY, overrides }).report;
+  const rows = sheetStatuses(withOurs, report.tables, overrides);
+  expect(rows.map((r) => [r.sheet, r.choice])).toEqual([
+    ["基本信息", "settings"],
+    [ROSTER_SHEET, "roster"],
+    [ACTIVITY_SHEET, "ignore"],
+    [NOTES_SHEET, "auto"],
+  ]);
+  expect(rows.find((r) => r.sheet === ROSTER_SHEET)?.table).toMatchObject({ headerRow: 2, rows: 7 });
+});

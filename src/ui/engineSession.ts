@@ -1,0 +1,65 @@
+/**
+ * The engine work the pane does, in one place so the Web Worker and the in-thread fallback run
+ * exactly the same code: check a workbook, keep the result, build the summary sheets from it.
+ */
+import { buildSummarySheets, check, reportSentences, reportTopicLabel } from "../engine";
+import type {
+  CheckOptions,
+  CheckResult,
+  Lang,
+  Report,
+  Settings,
+  SettingsInput,
+  SummarySheet,
+  WorkbookInput,
+} from "../engine";
+
+/** One report sentence with the heading of its section. */
+export interface SentenceView {
+  readonly heading: string;
+  readonly text: string;
+}
+
+/** What the pane needs from a check: small plain data that crosses a worker boundary cheaply. */
+export interface CheckView {
+  readonly report: Report;
+  /** The settings the rules ran with (every layer resolved). */
+  readonly settings: Settings;
+  /** What the workbook's own settings sheet says (shown as placeholders in the settings panel). */
+  readonly sheetSettings: SettingsInput;
+  /** Report sentences per language. */
+  readonly sentences: Readonly<Record<Lang, readonly SentenceView[]>>;
+}
+
+/** A stateful engine session: the last check result is kept for building the summary sheets. */
+export interface EngineSession {
+  check(input: WorkbookInput, options: CheckOptions): CheckView;
+  summary(lang: Lang): readonly SummarySheet[];
+}
+
+/** Start an engine session (one per worker, or one per pane when running in-thread). */
+export function createEngineSession(): EngineSession {
+  let last: CheckResult | null = null;
+  return {
+    check(input, options) {
+      last = check(input, options);
+      return {
+        report: last.report,
+        settings: last.settings,
+        sheetSettings: last.read.sheetSettings,
+        sentences: { zh: sentences(last, "zh"), en: sentences(last, "en") },
+      };
+    },
+    summary(lang) {
+      if (!last) throw new Error("summary requested before any check");
+      return buildSummarySheets(last, lang);
+    },
+  };
+}
+
+function sentences(result: CheckResult, lang: Lang): SentenceView[] {
+  return reportSentences(result, lang).map((s) => ({
+    heading: reportTopicLabel(s.topic, lang),
+    text: s.text,
+  }));
+}

@@ -1,0 +1,280 @@
+/**
+ * The pane's controller: loads the saved state, reads and checks the workbook, saves corrections
+ * and settings, writes the summary, selects cells and toggles highlighting — all through the
+ * WorkbookHost and the EngineRunner, and all safe to call while the host changes underneath.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Finding, IsoDate, KindOverride, Lang, SettingsInput, WorkbookInput } from "../engine";
+import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../host/types";
+import { yieldToBrowser, type EngineRunner } from "./engineClient";
+import type { CheckView } from "./engineSession";
+
+/** A notice shown after an action succeeded. */
+export type PaneNotice = "settingsSaved" | "downloaded" | null;
+
+/** Everything the pane shows about the workbook. */
+export interface PaneState {
+  /** The state saved in the workbook (settings and sheet-kind corrections); null until loaded. */
+  readonly saved: SavedState | null;
+  readonly input: WorkbookInput | null;
+  readonly view: CheckView | null;
+  /** The running operation's stage, or null when idle. */
+  readonly busy: Progress | null;
+  /** The last failure's text, or null. */
+  readonly error: string | null;
+  readonly outcome: WriteOutcome | null;
+  readonly notice: PaneNotice;
+  /** Whether problem cells are currently marked in the workbook. */
+  readonly marking: boolean;
+}
+
+/** The actions the pane's controls call. */
+export interface PaneActions {
+  /** Read the workbook again and check it. */
+  check(): Promise<void>;
+  /** Save a sheet-kind correction (`"auto"` removes it) and check again. */
+  setSheetKind(sheet: string, kind: KindOverride["kind"] | "auto"): Promise<void>;
+  /** Save the pane's settings and check again. */
+  saveSettings(settings: SettingsInput): Promise<void>;
+  /** Build the summary sheets and write them (then download them in file mode). */
+  writeSummary(lang: Lang, download?: () => Promise<void>): Promise<void>;
+  /** Show a finding's cell. */
+  select(finding: Finding): Promise<void>;
+  /** Mark problem cells (or clear the marks). */
+  setMarking(on: boolean): Promise<void>;
+  dismissError(): void;
+  dismissNotice(): void;
+}
+
+/** Options of the controller. */
+export interface UsePaneOptions {
+  readonly host: WorkbookHost | null;
+  readonly engine: EngineRunner;
+  /** Check as soon as the host is available. */
+  readonly autoCheck: boolean;
+  readonly today: () => IsoDate;
+  readonly fileName?: string | undefined;
+  /** Called after a cell was selected (file mode scrolls the preview into view). */
+  readonly onSelected?: (() => void) | undefined;
+}
+
+const EMPTY: SavedState = { settings: {}, overrides: [] };
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+function markable(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.sheet !== undefined && f.cell !== undefined);
+}
+
+/** The pane's state and actions for one host. */
+export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
+  const { host, engine, autoCheck, today, fileName, onSelected } = options;
+  const [saved, setSaved] = useState<SavedState | null>(null);
+  const [input, setInput] = useState<WorkbookInput | null>(null);
+  const [view, setView] = useState<CheckView | null>(null);
+  const [busy, setBusy] = useState<Progress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
+  const [notice, setNotice] = useState<PaneNotice>(null);
+  const [marking, setMarkingState] = useState(false);
+
+  // Refs mirror what async steps need, so a step never acts on a host that has been replaced.
+  const generation = useRef(0);
+  const hostRef = useRef(host);
+  const inputRef = useRef<WorkbookInput | null>(null);
+  const savedRef = useRef<SavedState>(EMPTY);
+  const viewRef = useRef<CheckView | null>(null);
+  const markingRef = useRef(false);
+  const busyRef = useRef(false);
+  const optionsRef = useRef({ today, fileName, onSelected });
+  optionsRef.current = { today, fileName, onSelected };
+
+  const run = useCallback(
+    async (first: Progress, step: (isCurrent: () => boolean) => Promise<void>): Promise<void> => {
+      if (busyRef.current) return;
+      const gen = generation.current;
+      const isCurrent = () => gen === generation.current;
+      busyRef.current = true;
+      setBusy(first);
+      setError(null);
+      setNotice(null);
+      try {
+        await step(isCurrent);
+      } catch (err) {
+        if (isCurrent()) setError(errorText(err));
+      } finally {
+        if (isCurrent()) {
+          busyRef.current = false;
+          setBusy(null);
+        }
+      }
+    },
+    [],
+  );
+
+  const checkWith = useCallback(
+    async (state: SavedState, reread: boolean, isCurrent: () => boolean): Promise<void> => {
+      const h = hostRef.current;
+      if (!h) return;
+      let data = inputRef.current;
+      if (reread || !data) {
+        setBusy({ stage: "reading" });
+        await yieldToBrowser();
+        data = await h.readWorkbook((p) => {
+          if (isCurrent()) setBusy(p);
+        });
+        if (!isCurrent()) return;
+        inputRef.current = data;
+        setInput(data);
+      }
+      setBusy({ stage: "checking" });
+      await yieldToBrowser();
+      const { fileName: file, today: todayFn } = optionsRef.current;
+      const result = await engine.check(data, {
+        settings: state.settings,
+        overrides: state.overrides,
+        today: todayFn(),
+        ...(file ? { file } : {}),
+      });
+      if (!isCurrent()) return;
+      viewRef.current = result;
+      setView(result);
+      setOutcome(null);
+      if (markingRef.current && h.markCells && h.clearMarks) {
+        setBusy({ stage: "writing" });
+        await yieldToBrowser();
+        await h.clearMarks();
+        await h.markCells(markable(result.report.findings));
+      }
+    },
+    [engine],
+  );
+
+  // A new host: forget everything about the old one, load its saved state, check it.
+  useEffect(() => {
+    generation.current += 1;
+    hostRef.current = host;
+    inputRef.current = null;
+    viewRef.current = null;
+    savedRef.current = EMPTY;
+    markingRef.current = false;
+    busyRef.current = false;
+    setSaved(null);
+    setInput(null);
+    setView(null);
+    setBusy(null);
+    setError(null);
+    setOutcome(null);
+    setNotice(null);
+    setMarkingState(false);
+    if (!host) return;
+    // Loading the state may read the workbook (file mode), so it shows as the reading stage.
+    void run({ stage: "reading" }, async (isCurrent) => {
+      let state = EMPTY;
+      try {
+        state = await host.loadState();
+      } catch (err) {
+        if (isCurrent()) setError(errorText(err));
+      }
+      if (!isCurrent()) return;
+      savedRef.current = state;
+      setSaved(state);
+      if (autoCheck) await checkWith(state, true, isCurrent);
+    });
+    // autoCheck is read once per host on purpose: toggling it later must not re-run a check.
+  }, [host]);
+
+  const saveState = useCallback(async (next: SavedState, isCurrent: () => boolean): Promise<boolean> => {
+    const h = hostRef.current;
+    if (!h) return false;
+    await h.saveState(next);
+    if (!isCurrent()) return false;
+    savedRef.current = next;
+    setSaved(next);
+    return true;
+  }, []);
+
+  const actions: PaneActions = {
+    check: useCallback(
+      () => run({ stage: "reading" }, (isCurrent) => checkWith(savedRef.current, true, isCurrent)),
+      [run, checkWith],
+    ),
+    setSheetKind: useCallback(
+      (sheet: string, kind: KindOverride["kind"] | "auto") =>
+        run({ stage: "writing" }, async (isCurrent) => {
+          const current = savedRef.current;
+          const rest = current.overrides.filter((o) => o.sheet !== sheet);
+          const overrides = kind === "auto" ? rest : [...rest, { sheet, kind }];
+          const next: SavedState = { settings: current.settings, overrides };
+          if (!(await saveState(next, isCurrent))) return;
+          await checkWith(next, false, isCurrent);
+        }),
+      [run, checkWith, saveState],
+    ),
+    saveSettings: useCallback(
+      (settings: SettingsInput) =>
+        run({ stage: "writing" }, async (isCurrent) => {
+          const next: SavedState = { settings, overrides: savedRef.current.overrides };
+          if (!(await saveState(next, isCurrent))) return;
+          await checkWith(next, false, isCurrent);
+          if (isCurrent()) setNotice("settingsSaved");
+        }),
+      [run, checkWith, saveState],
+    ),
+    writeSummary: useCallback(
+      (lang: Lang, download?: () => Promise<void>) =>
+        run({ stage: "writing" }, async (isCurrent) => {
+          const h = hostRef.current;
+          if (!h) return;
+          if (!viewRef.current) await checkWith(savedRef.current, true, isCurrent);
+          if (!isCurrent() || !viewRef.current) return;
+          setBusy({ stage: "writing" });
+          await yieldToBrowser();
+          const sheets = await engine.summary(lang);
+          const written = await h.writeSummary(sheets, "assessment");
+          if (!isCurrent()) return;
+          setOutcome(written);
+          if (download) {
+            await download();
+            if (isCurrent()) setNotice("downloaded");
+          }
+        }),
+      [run, checkWith, engine],
+    ),
+    select: useCallback(async (finding: Finding) => {
+      const h = hostRef.current;
+      if (!h || finding.sheet === undefined || finding.cell === undefined) return;
+      try {
+        await h.select(finding.sheet, finding.cell);
+        optionsRef.current.onSelected?.();
+      } catch (err) {
+        setError(errorText(err));
+      }
+    }, []),
+    setMarking: useCallback(
+      (on: boolean) =>
+        run({ stage: "writing" }, async (isCurrent) => {
+          const h = hostRef.current;
+          if (!h?.markCells || !h.clearMarks) return;
+          if (on) {
+            const findings = viewRef.current?.report.findings ?? [];
+            await h.clearMarks();
+            await h.markCells(markable(findings));
+          } else {
+            await h.clearMarks();
+          }
+          if (!isCurrent()) return;
+          markingRef.current = on;
+          setMarkingState(on);
+        }),
+      [run],
+    ),
+    dismissError: useCallback(() => setError(null), []),
+    dismissNotice: useCallback(() => setNotice(null), []),
+  };
+
+  return [{ saved, input, view, busy, error, outcome, notice, marking }, actions];
+}
