@@ -1,0 +1,271 @@
+/**
+ * Render one {@link SummarySheet} as SpreadsheetML: worksheet XML plus the Excel tables it holds.
+ * Text is always an inline string (never a formula); links only point inside the workbook.
+ */
+import type { CellLink, ColumnFormat, SummaryBlock, SummaryCell, SummarySheet } from "../../engine/types";
+import { columnLetter as letterOf } from "../../engine/read/recognize";
+import { summaryLayout, type BlockLayout } from "../../engine/summary/layout";
+import { chartSpecs, type ChartSpec } from "./chart";
+import { NS } from "./package";
+import type { StyleIndex, StyleName } from "./styles";
+import { escapeAttr, escapeCellText } from "./xml";
+
+/** An Excel table to write for an `asTable` block. */
+export interface TableSpec {
+  /** Table name (unique in the workbook). */
+  readonly name: string;
+  /** A1 range including the header row. */
+  readonly ref: string;
+  /** Column names, exactly as in the header cells. */
+  readonly columns: readonly string[];
+}
+
+/** What the renderer needs from the workbook it writes into. */
+export interface RenderContext {
+  /** Index in `cellXfs` of each of our styles. */
+  readonly styles: StyleIndex;
+  /** Resolve a link to `'Sheet'!A1` form, or null when its target is not in the workbook. */
+  readonly linkLocation: (link: CellLink) => string | null;
+  /** A fresh table name. */
+  readonly tableName: () => string;
+}
+
+/** Excel's cell text limit. */
+export const MAX_CELL_TEXT = 32767;
+
+const NUMBER_STYLES: Readonly<Record<ColumnFormat, StyleName>> = {
+  text: "general",
+  integer: "integer",
+  decimal1: "decimal1",
+  decimal2: "decimal2",
+  percent: "percent",
+  date: "date",
+};
+
+/** Text that a spreadsheet would take for a formula if typed in (OWASP CSV-injection set). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/** Column letters of a 1-based column number (1 → A). */
+function columnLetter(col: number): string {
+  return letterOf(col - 1);
+}
+
+/** Display width of text in Excel character units (CJK and other wide characters count two). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(
+        ch,
+      ) || ch.length > 1
+        ? 2
+        : 1;
+  return w;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Excel serial number of an ISO calendar date (1900 date system), or null when it is not a real date. */
+export function isoToSerial(iso: string): number | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const check = new Date(t);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  const serial = t / 86_400_000 + 25569;
+  return serial >= 61 ? serial : null;
+}
+
+/** The worksheet XML, tables and charts of `sheet`, written under the name `name`. */
+export function renderSheet(
+  sheet: SummarySheet,
+  name: string,
+  ctx: RenderContext,
+): { xml: string; tables: TableSpec[]; charts: ChartSpec[] } {
+  const s = (style: StyleName): number => ctx.styles[style];
+  const rowsXml: string[] = [];
+  const hyperlinks: string[] = [];
+  const tables: TableSpec[] = [];
+  const widths = new Map<number, number>();
+  const measured = new Map<number, number>();
+  let maxCol = 1;
+  let lastRow = 1;
+
+  const measure = (col: number, text: string): void => {
+    measured.set(col, Math.max(measured.get(col) ?? 0, textWidth(text)));
+  };
+
+  rowsXml.push(row(1, [textCell("A1", sheet.title, s(quoted("title", sheet.title)))]));
+
+  const placements = summaryLayout(sheet);
+  sheet.blocks.forEach((block, b) => {
+    const place = placements[b] as BlockLayout;
+    maxCol = Math.max(maxCol, block.columns.length);
+    block.columns.forEach((c, i) => {
+      if (c.width !== undefined) widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, c.width));
+    });
+    if (place.captionRow !== null && block.caption) {
+      rowsXml.push(
+        row(place.captionRow, [
+          textCell(`A${place.captionRow}`, block.caption, s(quoted("caption", block.caption))),
+        ]),
+      );
+    }
+    const asTable = block.asTable === true && block.rows.length > 0 && block.columns.length > 0;
+    const headers = asTable ? uniqueHeaders(block) : block.columns.map((c) => c.header);
+    rowsXml.push(
+      row(
+        place.headerRow,
+        headers.map((h, i) => {
+          measure(i + 1, h);
+          return textCell(`${columnLetter(i + 1)}${place.headerRow}`, h, s(quoted("header", h)));
+        }),
+      ),
+    );
+    block.rows.forEach((cells, r) => {
+      const rowNo = place.firstDataRow + r;
+      const xml: string[] = [];
+      cells.forEach((cell, i) => {
+        const column = block.columns[i];
+        const ref = `${columnLetter(i + 1)}${rowNo}`;
+        const rendered = bodyCell(ref, cell, column?.format ?? "text", (column?.width ?? 0) >= 40, s, ctx);
+        if (!rendered) return;
+        xml.push(rendered.xml);
+        if (rendered.text !== null) measure(i + 1, rendered.text);
+        if (rendered.link) hyperlinks.push(rendered.link);
+        maxCol = Math.max(maxCol, i + 1);
+      });
+      if (xml.length > 0) rowsXml.push(row(rowNo, xml));
+    });
+    lastRow = Math.max(lastRow, place.lastDataRow, place.headerRow);
+    if (asTable) {
+      const last = columnLetter(block.columns.length);
+      tables.push({
+        name: ctx.tableName(),
+        ref: `A${place.headerRow}:${last}${place.lastDataRow}`,
+        columns: headers,
+      });
+    }
+  });
+
+  const charts = chartSpecs(sheet, name);
+  const cols: string[] = [];
+  for (let c = 1; c <= maxCol; c++) {
+    const width = widths.get(c) ?? Math.min(60, Math.max(8, (measured.get(c) ?? 8) + 2));
+    cols.push(`<col min="${c}" max="${c}" width="${width}" customWidth="1"/>`);
+  }
+
+  const parts = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
+    `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`,
+    `<dimension ref="A1:${columnLetter(maxCol)}${lastRow}"/>`,
+    `<sheetViews><sheetView workbookViewId="0">${pane(sheet.freeze)}</sheetView></sheetViews>`,
+    `<sheetFormatPr defaultRowHeight="15"/>`,
+    `<cols>${cols.join("")}</cols>`,
+    `<sheetData>${rowsXml.join("")}</sheetData>`,
+    hyperlinks.length > 0 ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "",
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
+    // Relationship ids: tables rId1…rIdN, then the drawing (see write.ts).
+    charts.length > 0 ? `<drawing r:id="rId${tables.length + 1}"/>` : "",
+    tables.length > 0
+      ? `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join("")}</tableParts>`
+      : "",
+    `</worksheet>`,
+  ];
+  return { xml: parts.join(""), tables, charts };
+}
+
+/** Table column names must be unique and non-empty; the header cells show the same text. */
+function uniqueHeaders(block: SummaryBlock): string[] {
+  const seen = new Set<string>();
+  return block.columns.map((c, i) => {
+    const base = c.header.replace(/[\r\n\t]+/g, " ").trim() || `Column${i + 1}`;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** A text style, or its quote-prefixed twin when the text would otherwise be taken for a formula. */
+function quoted<T extends "title" | "caption" | "header" | "text" | "textWrap" | "link">(
+  style: T,
+  text: string,
+): T | `${T}Quoted` {
+  return looksLikeFormula(text) ? `${style}Quoted` : style;
+}
+
+function pane(freeze: SummarySheet["freeze"]): string {
+  const rows = Math.max(0, Math.floor(freeze?.rows ?? 0));
+  const cols = Math.max(0, Math.floor(freeze?.columns ?? 0));
+  if (rows === 0 && cols === 0) return "";
+  const topLeft = `${columnLetter(cols + 1)}${rows + 1}`;
+  const active = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const split = `${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""}`;
+  return `<pane${split} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/><selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+}
+
+function row(r: number, cells: readonly string[]): string {
+  return `<row r="${r}">${cells.join("")}</row>`;
+}
+
+function textCell(ref: string, text: string, style: number): string {
+  const t = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(t)}</t></is></c>`;
+}
+
+function numberCell(ref: string, n: number, style: number): string {
+  return `<c r="${ref}" s="${style}"><v>${n}</v></c>`;
+}
+
+function bodyCell(
+  ref: string,
+  cell: SummaryCell,
+  format: ColumnFormat,
+  wrap: boolean,
+  s: (style: StyleName) => number,
+  ctx: RenderContext,
+): { xml: string; text: string | null; link?: string } | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return textBody(ref, String(cell), wrap, s);
+    const shown = format === "percent" ? `${(cell * 100).toFixed(2)}%` : String(cell);
+    return { xml: numberCell(ref, cell, s(NUMBER_STYLES[format])), text: shown };
+  }
+  if (typeof cell === "string") {
+    if (format === "date") {
+      const serial = isoToSerial(cell);
+      if (serial !== null) return { xml: numberCell(ref, serial, s("date")), text: cell };
+    }
+    return textBody(ref, cell, wrap, s);
+  }
+  const location = ctx.linkLocation(cell.link);
+  if (location === null) return textBody(ref, cell.text, wrap, s);
+  const style = s(quoted("link", cell.text));
+  return {
+    xml: textCell(ref, cell.text, style),
+    text: cell.text,
+    link: `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(cell.text.slice(0, 255))}"/>`,
+  };
+}
+
+function textBody(ref: string, text: string, wrap: boolean, s: (style: StyleName) => number) {
+  const style = s(quoted(wrap ? "textWrap" : "text", text));
+  return { xml: textCell(ref, text, style), text };
+}
+
+/** XML of a table part. */
+export function renderTable(spec: TableSpec, id: number): string {
+  const columns = spec.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c)}"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${NS.main}" id="${id}" name="${spec.name}" displayName="${spec.name}" ref="${spec.ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${spec.ref}"/>` +
+    `<tableColumns count="${spec.columns.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    `</table>`
+  );
+}

@@ -1,0 +1,500 @@
+/**
+ * A fast pre-check of a workbook's raw bytes, run before ExcelJS sees the file. It tells a user in
+ * one line why a file cannot be used (empty, old .xls, password-protected, a CSV, a broken or
+ * truncated download, too large, a decompression bomb) instead of letting the xlsx library throw a
+ * stack trace or inflate gigabytes into memory. It reads only the zip central directory (sizes
+ * declared there) and, for OLE2 files, the compound-file directory: nothing is inflated.
+ *
+ * Browser-safe: no Node built-ins, no Buffer — plain Uint8Array and DataView. The reader and the
+ * writer run it on every file through `inspectPackage` (package.ts).
+ *
+ * Input limits (documented for users in docs/privacy.md, "输入限制 / Input limits"):
+ * - the file itself: at most 100 MiB (`too-large`);
+ * - at most 10,000 parts (zip entries) in the package (`too-large`);
+ * - the sum of all parts' uncompressed sizes: at most 256 MiB (`bomb`) — several hundred thousand
+ *   rows of records, far more than any union keeps;
+ * - one part that inflates to more than 100 MiB at a compression ratio above 200:1 (`bomb`) —
+ *   real worksheets compress about 5–20:1, a run of one repeated byte about 1000:1;
+ * - parts whose compressed data overlap each other (the "overlapping files" zip bomb) (`bomb`).
+ * The sizes are the ones the zip central directory declares. A file that lies about its sizes is
+ * not caught here, and need not be: fflate stops inflating at the declared size and JSZip (inside
+ * ExcelJS) fails with a size mismatch (test/fixtures/bad/bomb-lying-sizes.xlsx proves it).
+ */
+
+/** Why a file was refused. */
+export type SniffCode =
+  "empty" | "not-xlsx" | "xls" | "encrypted" | "csv" | "truncated" | "too-large" | "bomb";
+
+/** Every refusal code, in the order the docs list them. */
+export const SNIFF_CODES: readonly SniffCode[] = [
+  "empty",
+  "not-xlsx",
+  "xls",
+  "encrypted",
+  "csv",
+  "truncated",
+  "too-large",
+  "bomb",
+];
+
+/** The outcome of a sniff: usable, or refused with a code and an English technical detail. */
+export type SniffResult = { ok: true } | { ok: false; code: SniffCode; detail?: string };
+
+/** Input limits; every one can be lowered (tests) or raised (a caller who knows better). */
+export interface SniffLimits {
+  /** Largest file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest number of zip entries. */
+  readonly maxEntries: number;
+  /** Largest sum of declared uncompressed sizes, in bytes. */
+  readonly maxTotalUncompressed: number;
+  /** A part above `ratioMinBytes` uncompressed must compress by at most this ratio. */
+  readonly maxPartRatio: number;
+  /** Parts at or below this uncompressed size are never refused for their ratio. */
+  readonly ratioMinBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The documented defaults (see the module comment and docs/privacy.md). */
+export const DEFAULT_SNIFF_LIMITS: SniffLimits = {
+  maxFileBytes: 100 * MiB,
+  maxEntries: 10_000,
+  maxTotalUncompressed: 256 * MiB,
+  maxPartRatio: 200,
+  ratioMinBytes: 100 * MiB,
+};
+
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+
+/**
+ * Check raw bytes before parsing them as .xlsx. Never throws: any unexpected structure is a
+ * refusal (`truncated` or `not-xlsx`), never an exception.
+ */
+export function sniffWorkbook(bytes: Uint8Array, limits: Partial<SniffLimits> = {}): SniffResult {
+  const lim: SniffLimits = { ...DEFAULT_SNIFF_LIMITS, ...limits };
+  try {
+    return sniff(bytes, lim);
+  } catch (err) {
+    // Bounds are checked everywhere; this is a last line so a bug here never becomes a stack trace.
+    return { ok: false, code: "truncated", detail: `unreadable structure (${String(err)})` };
+  }
+}
+
+function sniff(bytes: Uint8Array, lim: SniffLimits): SniffResult {
+  if (bytes.length === 0) return { ok: false, code: "empty" };
+  if (bytes.length > lim.maxFileBytes)
+    return {
+      ok: false,
+      code: "too-large",
+      detail: `file is ${bytes.length} bytes, limit ${lim.maxFileBytes}`,
+    };
+  if (startsWith(bytes, OLE2_MAGIC)) return sniffCompoundFile(bytes);
+  if (bytes.length >= 4 && u32(bytes, 0) === SIG_LOCAL) return sniffZip(bytes, lim);
+  if (bytes.length >= 4 && u32(bytes, 0) === SIG_EOCD)
+    return { ok: false, code: "not-xlsx", detail: "an empty zip archive" };
+  if (looksLikeCsv(bytes)) return { ok: false, code: "csv" };
+  return { ok: false, code: "not-xlsx", detail: describeNonZip(bytes) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip (OOXML package)
+// ---------------------------------------------------------------------------------------------
+
+interface ZipEntry {
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localOffset: number;
+}
+
+function sniffZip(bytes: Uint8Array, lim: SniffLimits): SniffResult {
+  const eocd = findEndOfCentralDirectory(bytes);
+  if (eocd < 0) return { ok: false, code: "truncated", detail: "no end of central directory record" };
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const z64 = readZip64End(bytes, eocd);
+    if (!z64) return { ok: false, code: "truncated", detail: "damaged ZIP64 end record" };
+    ({ count, cdSize, cdOffset } = z64);
+  }
+  if (count > lim.maxEntries)
+    return { ok: false, code: "too-large", detail: `${count} zip entries, limit ${lim.maxEntries}` };
+  if (cdOffset + cdSize > bytes.length)
+    return { ok: false, code: "truncated", detail: "central directory lies beyond the end of the file" };
+
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL)
+      return { ok: false, code: "truncated", detail: `central directory entry ${i} is damaged` };
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    const end = p + 46 + nameLen + extraLen + commentLen;
+    if (end > bytes.length)
+      return { ok: false, code: "truncated", detail: `central directory entry ${i} is cut` };
+    const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLen));
+    let compressedSize = u32(bytes, p + 20);
+    let uncompressedSize = u32(bytes, p + 24);
+    let localOffset = u32(bytes, p + 42);
+    // ZIP64 extended information: present fields follow in this fixed order.
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      const extra = findExtra(bytes, p + 46 + nameLen, extraLen, 0x0001);
+      if (!extra) return { ok: false, code: "truncated", detail: `entry ${name} lacks its ZIP64 sizes` };
+      let q = extra.start;
+      const take = (): number | null => {
+        if (q + 8 > extra.end) return null;
+        const v = u64(bytes, q);
+        q += 8;
+        return v;
+      };
+      if (uncompressedSize === 0xffffffff) uncompressedSize = take() ?? -1;
+      if (compressedSize === 0xffffffff) compressedSize = take() ?? -1;
+      if (localOffset === 0xffffffff) localOffset = take() ?? -1;
+      if (uncompressedSize < 0 || compressedSize < 0 || localOffset < 0)
+        return { ok: false, code: "truncated", detail: `entry ${name} has a damaged ZIP64 field` };
+    }
+    entries.push({
+      name,
+      flags: u16(bytes, p + 8),
+      method: u16(bytes, p + 10),
+      compressedSize,
+      uncompressedSize,
+      localOffset,
+    });
+    p = end;
+  }
+
+  // Every part's data must lie inside the file, after a real local header, without overlapping.
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  let previousEnd = 0;
+  let previousName = "";
+  for (const e of byOffset) {
+    const h = e.localOffset;
+    if (h + 30 > bytes.length || u32(bytes, h) !== SIG_LOCAL)
+      return { ok: false, code: "truncated", detail: `local header of ${e.name} is missing` };
+    if (h < previousEnd)
+      return {
+        ok: false,
+        code: "bomb",
+        detail: `entries ${previousName} and ${e.name} share compressed data (overlapping zip entries)`,
+      };
+    const dataStart = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+    const dataEnd = dataStart + e.compressedSize;
+    if (dataEnd > bytes.length)
+      return { ok: false, code: "truncated", detail: `data of ${e.name} is cut off` };
+    previousEnd = dataEnd;
+    previousName = e.name;
+  }
+
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressedSize;
+    if (e.uncompressedSize > lim.ratioMinBytes) {
+      const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+      if (ratio > lim.maxPartRatio)
+        return {
+          ok: false,
+          code: "bomb",
+          detail: `${e.name} inflates to ${e.uncompressedSize} bytes from ${e.compressedSize} (ratio ${Math.round(ratio)}:1)`,
+        };
+    }
+  }
+  if (total > lim.maxTotalUncompressed)
+    return {
+      ok: false,
+      code: "bomb",
+      detail: `parts inflate to ${total} bytes in total, limit ${lim.maxTotalUncompressed}`,
+    };
+
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (entries.some((e) => (e.flags & 1) !== 0))
+    return { ok: false, code: "encrypted", detail: "zip entries are password-encrypted" };
+  if (!names.has("[content_types].xml"))
+    return {
+      ok: false,
+      code: "not-xlsx",
+      detail: describeOtherZip(names) ?? "a zip without [Content_Types].xml",
+    };
+  if (!names.has("xl/workbook.xml"))
+    return {
+      ok: false,
+      code: "not-xlsx",
+      detail: describeOtherZip(names) ?? "an Office package without xl/workbook.xml",
+    };
+  const odd = entries.find((e) => e.method !== 0 && e.method !== 8);
+  if (odd)
+    return { ok: false, code: "not-xlsx", detail: `${odd.name} uses compression method ${odd.method}` };
+  return { ok: true };
+}
+
+function findEndOfCentralDirectory(bytes: Uint8Array): number {
+  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (u32(bytes, i) === SIG_EOCD && i + 22 + u16(bytes, i + 20) <= bytes.length) return i;
+  }
+  return -1;
+}
+
+function readZip64End(
+  bytes: Uint8Array,
+  eocd: number,
+): { count: number; cdSize: number; cdOffset: number } | null {
+  const loc = eocd - 20;
+  if (loc < 0 || u32(bytes, loc) !== SIG_ZIP64_LOCATOR) return null;
+  const rec = u64(bytes, loc + 8);
+  if (rec + 56 > bytes.length || u32(bytes, rec) !== SIG_ZIP64_EOCD) return null;
+  return { count: u64(bytes, rec + 32), cdSize: u64(bytes, rec + 40), cdOffset: u64(bytes, rec + 48) };
+}
+
+function findExtra(
+  bytes: Uint8Array,
+  start: number,
+  length: number,
+  id: number,
+): { start: number; end: number } | null {
+  let q = start;
+  const end = start + length;
+  while (q + 4 <= end) {
+    const size = u16(bytes, q + 2);
+    if (u16(bytes, q) === id) return q + 4 + size <= end ? { start: q + 4, end: q + 4 + size } : null;
+    q += 4 + size;
+  }
+  return null;
+}
+
+function describeOtherZip(names: ReadonlySet<string>): string | null {
+  if (names.has("xl/workbook.bin")) return "an Excel binary workbook (.xlsb)";
+  if (names.has("word/document.xml")) return "a Word document (.docx)";
+  if (names.has("ppt/presentation.xml")) return "a PowerPoint presentation (.pptx)";
+  if (names.has("mimetype") && names.has("content.xml")) return "an OpenDocument file (.ods/.odt)";
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// OLE2 / Compound File Binary: an old .xls, or an encrypted .xlsx (ECMA-376 agile/standard encryption)
+// ---------------------------------------------------------------------------------------------
+
+const ENCRYPTION_STREAMS = ["encryptioninfo", "encryptedpackage"];
+
+function sniffCompoundFile(bytes: Uint8Array): SniffResult {
+  const names = compoundFileNames(bytes) ?? scanUtf16Names(bytes);
+  if (names.some((n) => ENCRYPTION_STREAMS.includes(n.toLowerCase())))
+    return {
+      ok: false,
+      code: "encrypted",
+      detail: "an encrypted OOXML package (EncryptionInfo/EncryptedPackage)",
+    };
+  if (names.some((n) => n.toLowerCase() === "worddocument"))
+    return { ok: false, code: "not-xlsx", detail: "an old Word document (.doc)" };
+  return { ok: false, code: "xls", detail: "an OLE2 compound file (Excel 97-2003 .xls or similar)" };
+}
+
+/** Stream and storage names from the CFB directory, or null when the structure is unreadable. */
+function compoundFileNames(bytes: Uint8Array): string[] | null {
+  if (bytes.length < 512) return null;
+  const sectorShift = u16(bytes, 0x1e);
+  if (sectorShift !== 9 && sectorShift !== 12) return null;
+  const sectorSize = 1 << sectorShift;
+  const fatSectorCount = u32(bytes, 0x2c);
+  const firstDirSector = u32(bytes, 0x30);
+  const sectorOffset = (s: number): number => (s + 1) * sectorSize;
+  // The first 109 FAT sector numbers sit in the header (DIFAT); that covers files up to ~7 MB with
+  // 512-byte sectors, enough to reach the directory of any file worth sniffing.
+  const fatSectors: number[] = [];
+  for (let i = 0; i < Math.min(fatSectorCount, 109); i++) {
+    const s = u32(bytes, 0x4c + i * 4);
+    if (s >= 0xfffffffa) break;
+    fatSectors.push(s);
+  }
+  const next = (s: number): number | null => {
+    const perSector = sectorSize / 4;
+    const fs = fatSectors[Math.floor(s / perSector)];
+    if (fs === undefined) return null;
+    const at = sectorOffset(fs) + (s % perSector) * 4;
+    return at + 4 <= bytes.length ? u32(bytes, at) : null;
+  };
+  const names: string[] = [];
+  let sector: number | null = firstDirSector;
+  const seen = new Set<number>();
+  while (sector !== null && sector < 0xfffffffa) {
+    if (seen.has(sector) || seen.size > 4096) return null;
+    seen.add(sector);
+    const base = sectorOffset(sector);
+    if (base + sectorSize > bytes.length) return null;
+    for (let off = base; off < base + sectorSize; off += 128) {
+      const nameBytes = u16(bytes, off + 0x40);
+      const type = bytes[off + 0x42];
+      if (type === 0 || nameBytes < 2 || nameBytes > 64) continue;
+      let name = "";
+      for (let k = 0; k < nameBytes - 2; k += 2) name += String.fromCharCode(u16(bytes, off + k));
+      names.push(name);
+    }
+    sector = next(sector);
+  }
+  return names.length > 0 ? names : null;
+}
+
+/** Fallback for a damaged directory: look for the encryption stream names anywhere (UTF-16LE). */
+function scanUtf16Names(bytes: Uint8Array): string[] {
+  const found: string[] = [];
+  for (const name of ["EncryptionInfo", "EncryptedPackage", "Workbook", "WordDocument"]) {
+    const pattern = new Uint8Array(name.length * 2);
+    for (let i = 0; i < name.length; i++) pattern[i * 2] = name.charCodeAt(i);
+    if (indexOf(bytes, pattern) >= 0) found.push(name);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text: CSV (UTF-8, GBK or UTF-16 as Excel saves it) versus anything else
+// ---------------------------------------------------------------------------------------------
+
+function looksLikeCsv(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  let text: string;
+  if (head[0] === 0xff && head[1] === 0xfe) text = decodeUtf16(head.subarray(2), true);
+  else if (head[0] === 0xfe && head[1] === 0xff) text = decodeUtf16(head.subarray(2), false);
+  else {
+    // Single-byte or multi-byte (UTF-8, GBK) text has no NUL and almost no control characters.
+    let control = 0;
+    for (const b of head) {
+      if (b === 0) return false;
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    }
+    if (control > head.length / 100) return false;
+    // Decode only to find delimiters and markup; non-ASCII bytes become placeholders.
+    text = "";
+    for (const b of head) text += b < 0x80 ? String.fromCharCode(b) : "\u00b7";
+  }
+  const start = text.replace(/^\ufeff/, "").trimStart();
+  if (start.startsWith("<") || start.startsWith("{") || start.startsWith("%PDF")) return false;
+  const lines = start.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
+  const first = lines[0];
+  if (first === undefined) return false;
+  return /[,\t;]/.test(first);
+}
+
+function describeNonZip(bytes: Uint8Array): string {
+  const start = String.fromCharCode(...bytes.subarray(0, 64))
+    .replace(/^\ufeff|^\u00ef\u00bb\u00bf/, "")
+    .trimStart()
+    .toLowerCase();
+  if (start.startsWith("<?xml") || start.startsWith("<workbook"))
+    return "an XML file (perhaps an Excel 2003 XML spreadsheet)";
+  if (start.startsWith("<html") || start.startsWith("<!doctype") || start.startsWith("<table"))
+    return "an HTML page (perhaps a web export named .xls/.xlsx)";
+  if (start.startsWith("%pdf")) return "a PDF document";
+  if (start.startsWith("rar!")) return "a RAR archive";
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return "a gzip archive";
+  return "no zip signature";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+// ---------------------------------------------------------------------------------------------
+
+function mib(n: number): string {
+  return n >= 1024 * MiB && n % (1024 * MiB) === 0 ? `${n / (1024 * MiB)} GiB` : `${Math.round(n / MiB)} MiB`;
+}
+
+/**
+ * The one-line, localised reason for a refusal, for the CLI's stderr and the pane. It names the
+ * fix a user can do in Excel; it never contains a stack trace or a file path.
+ */
+export function sniffMessage(code: SniffCode, lang: "zh" | "en", limits: Partial<SniffLimits> = {}): string {
+  const lim: SniffLimits = { ...DEFAULT_SNIFF_LIMITS, ...limits };
+  if (lang === "zh") {
+    switch (code) {
+      case "empty":
+        return "文件是空的（0 字节）：请确认文件已保存完整后再试。";
+      case "not-xlsx":
+        return "这不是 Excel 工作簿（.xlsx）：请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。";
+      case "xls":
+        return "这是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。";
+      case "encrypted":
+        return "工作簿设置了打开密码，无法读取：请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密）并另存一份后再试。";
+      case "csv":
+        return "这是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。";
+      case "truncated":
+        return "文件不完整或已损坏（可能下载或复制时中断）：请重新获取原文件，或在 Excel 中打开并另存后再试。";
+      case "too-large":
+        return `文件过大（上限 ${mib(lim.maxFileBytes)}，最多 ${lim.maxEntries} 个内部部件）：请删去无关的工作表或数据后再试。`;
+      case "bomb":
+        return `文件解压后的大小异常（总计上限 ${mib(lim.maxTotalUncompressed)}，或单个部件压缩比超过 ${lim.maxPartRatio}:1），疑似“压缩炸弹”，已拒绝读取。`;
+    }
+  }
+  switch (code) {
+    case "empty":
+      return "The file is empty (0 bytes): make sure it was saved completely and try again.";
+    case "not-xlsx":
+      return "This is not an Excel workbook (.xlsx): open it in Excel, save it as “Excel Workbook (*.xlsx)” and try again.";
+    case "xls":
+      return "This is an old Excel 97-2003 workbook (.xls): save it in Excel as “Excel Workbook (*.xlsx)” and try again.";
+    case "encrypted":
+      return "The workbook is password-protected and cannot be read: remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password), save a copy and try again.";
+    case "csv":
+      return "This is a CSV text file, not an Excel workbook: open it in Excel, save it as “Excel Workbook (*.xlsx)” and try again.";
+    case "truncated":
+      return "The file is incomplete or damaged (perhaps an interrupted download or copy): get the original again, or open it in Excel and save it again.";
+    case "too-large":
+      return `The file is too large (limit ${mib(lim.maxFileBytes)}, at most ${lim.maxEntries} parts): remove unrelated sheets or data and try again.`;
+    case "bomb":
+      return `The file would expand to an abnormal size when unpacked (limit ${mib(lim.maxTotalUncompressed)} in total, or a part compressed more than ${lim.maxPartRatio}:1) — a likely decompression bomb, so it was refused.`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Little-endian readers (return 0 past the end instead of throwing)
+// ---------------------------------------------------------------------------------------------
+
+function u16(b: Uint8Array, i: number): number {
+  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+}
+
+function u32(b: Uint8Array, i: number): number {
+  return (u16(b, i) | (u16(b, i + 2) << 16)) >>> 0;
+}
+
+/** A 64-bit little-endian value; sizes above 2^53 become Infinity-large numbers, which the limits refuse. */
+function u64(b: Uint8Array, i: number): number {
+  return u32(b, i) + u32(b, i + 4) * 0x1_0000_0000;
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((v, i) => bytes[i] === v);
+}
+
+function indexOf(hay: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Entry names are UTF-8 (flag bit 11) or the writer's code page (often GBK on Chinese Windows);
+ * the names we look for are ASCII, so a lossy UTF-8 decode is enough either way.
+ */
+function decodeName(raw: Uint8Array): string {
+  return new TextDecoder("utf-8").decode(raw);
+}
+
+function decodeUtf16(raw: Uint8Array, littleEndian: boolean): string {
+  let s = "";
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    s += String.fromCharCode(littleEndian ? u16(raw, i) : ((raw[i] ?? 0) << 8) | (raw[i + 1] ?? 0));
+  }
+  return s;
+}

@@ -1,0 +1,516 @@
+/**
+ * Write our summary sheets into a copy of a workbook, at the package level: the user's parts
+ * (sheets, formulas, styles in use, defined names, add-in settings, charts …) are copied byte for
+ * byte; we only add our sheet and table parts, append our styles, and edit the workbook's sheet
+ * list, relationships and content types. Earlier sheets of ours (found by their marker names) are
+ * replaced. Browser-safe: bytes in, bytes out.
+ */
+import type { CellLink, SummarySheet } from "../../engine/types";
+import type { WriteOutcome } from "../../host/types";
+import { WorkbookReadError } from "./errors";
+import { markedId, markerName, quoteSheetName, referencedSheet, sheetReference } from "./marker";
+import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
+import type { SniffLimits } from "./sniff";
+import { renderChart, renderDrawing } from "./chart";
+import { MAX_CELL_TEXT, renderSheet, renderTable } from "./sheet";
+import { STATE_SHEET_NAME } from "../../engine/state";
+import { addSummaryStyles, DEFAULT_STYLES_XML } from "./styles";
+import {
+  applySplices,
+  childElements,
+  decodeEntities,
+  escapeAttr,
+  escapeCellText,
+  escapeText,
+  findElement,
+  findElements,
+  prefixFor,
+  scanTags,
+  withAttributes,
+  XmlShapeError,
+  type Splice,
+  type Tag,
+  type XmlElement,
+} from "./xml";
+
+/** Options of {@link writeSummaryXlsx}. */
+export interface WriteSummaryOptions {
+  readonly limits?: Partial<SniffLimits>;
+  /**
+   * The saved pane state (JSON text, see `engine/state.ts`) for cell A1 of the very-hidden sheet
+   * `_ziping_state`, which is replaced; null or absent leaves the workbook's state sheet as it is.
+   */
+  readonly state?: string | null;
+}
+
+/** The new workbook and what was written. */
+export interface WriteSummaryResult {
+  readonly bytes: Uint8Array;
+  readonly outcome: WriteOutcome;
+}
+
+/**
+ * A copy of `original` with `sheets` added after the user's sheets (replacing earlier ones of
+ * ours). A user sheet that merely has one of our names is never touched: ours gets a suffix such
+ * as `自评表 (2)`. Throws {@link WorkbookReadError} when `original` is not a workbook we can edit.
+ */
+export async function writeSummaryXlsx(
+  original: Uint8Array | ArrayBuffer,
+  sheets: readonly SummarySheet[],
+  options: WriteSummaryOptions = {},
+): Promise<Uint8Array> {
+  return (await writeSummaryWorkbook(original, sheets, options)).bytes;
+}
+
+/** {@link writeSummaryXlsx}, also telling which name each sheet got. */
+export async function writeSummaryWorkbook(
+  original: Uint8Array | ArrayBuffer,
+  sheets: readonly SummarySheet[],
+  options: WriteSummaryOptions = {},
+): Promise<WriteSummaryResult> {
+  const pkg = XlsxPackage.open(toBytes(original), options.limits);
+  try {
+    const outcome = addSummarySheets(pkg, sheets, options.state ?? null);
+    return { bytes: pkg.toBytes(), outcome };
+  } catch (err) {
+    if (err instanceof WorkbookReadError) throw err;
+    if (err instanceof XmlShapeError) throw new WorkbookReadError("corrupt", err.message);
+    throw err;
+  }
+}
+
+interface SheetEntry {
+  readonly element: XmlElement;
+  readonly name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+  readonly part: string | null;
+}
+
+function addSummarySheets(
+  pkg: XlsxPackage,
+  sheets: readonly SummarySheet[],
+  state: string | null,
+): WriteOutcome {
+  const wbPart = pkg.workbookPart();
+  const wbRelsPart = relsPathOf(wbPart);
+  let wbXml = pkg.text(wbPart);
+  const wbTags = scanTags(wbXml);
+  const root = wbTags.find((t) => t.kind !== "close");
+  if (!root || root.local !== "workbook") throw new WorkbookReadError("corrupt", "no workbook element");
+  if (root.attrs.get(root.prefix ? `xmlns:${root.prefix.slice(0, -1)}` : "xmlns") === NS.strictMain) {
+    throw new WorkbookReadError("unsupported", "strict OOXML");
+  }
+  const relPrefix = prefixFor(wbTags, NS.rel);
+  const relAttr = (tag: Tag): string | undefined =>
+    relPrefix !== undefined
+      ? tag.attrs.get(`${relPrefix}id`)
+      : [...tag.attrs].find(([k]) => k.endsWith(":id"))?.[1];
+
+  const rels = pkg.relationships(wbPart);
+  const sheetsEl = findElement(wbXml, "sheets", wbTags);
+  if (!sheetsEl) throw new WorkbookReadError("corrupt", "no sheets element");
+  const entries: SheetEntry[] = childElements(wbXml, sheetsEl)
+    .filter((el) => el.tag.local === "sheet")
+    .map((element) => {
+      const relId = relAttr(element.tag) ?? "";
+      return {
+        element,
+        name: element.tag.attrs.get("name") ?? "",
+        sheetId: Number(element.tag.attrs.get("sheetId") ?? 0),
+        relId,
+        part: rels.find((r) => r.id === relId)?.part ?? null,
+      };
+    });
+
+  // Which sheets are ours: the ones our marker names point at.
+  const definedNamesEl = findElement(wbXml, "definedNames", wbTags);
+  const names = definedNamesEl
+    ? childElements(wbXml, definedNamesEl).filter((el) => el.tag.local === "definedName")
+    : [];
+  const oursByName = new Set<string>();
+  for (const el of names) {
+    if (markedId(el.tag.attrs.get("name") ?? "") === null) continue;
+    const target = referencedSheet(decodeEntities(wbXml.slice(el.contentStart, el.contentEnd)));
+    if (target !== null) oursByName.add(target.toLowerCase());
+  }
+  const removed = new Set<number>();
+  entries.forEach((e, i) => {
+    if (oursByName.has(e.name.toLowerCase()) || (state !== null && e.name === STATE_SHEET_NAME))
+      removed.add(i);
+  });
+  const kept = entries.filter((_, i) => !removed.has(i));
+  const newIndex = new Map<number, number>();
+  entries.forEach((_, i) => {
+    if (!removed.has(i)) newIndex.set(i, newIndex.size);
+  });
+
+  // Names for our sheets: the wanted name unless a user sheet already has it.
+  const taken = new Set(kept.map((e) => e.name.toLowerCase()));
+  const renamed: Array<{ wanted: string; used: string }> = [];
+  const used = sheets.map((sheet) => {
+    const wanted = sanitizeSheetName(sheet.name);
+    let name = wanted;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = withSuffix(wanted, n);
+    taken.add(name.toLowerCase());
+    if (name !== sheet.name) renamed.push({ wanted: sheet.name, used: name });
+    return name;
+  });
+  const finalName = new Map<string, string>();
+  sheets.forEach((sheet, i) => finalName.set(sheet.name, used[i] as string));
+  const userSheets = new Map(kept.map((e) => [e.name.toLowerCase(), e.name]));
+  const linkLocation = (link: CellLink): string | null => {
+    if (!/^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}$/.test(link.cell)) return null;
+    const sheet = finalName.get(link.sheet) ?? userSheets.get(link.sheet.toLowerCase());
+    return sheet === undefined
+      ? null
+      : `${quoteSheetName(sheet)}!${link.cell.replace(/\$/g, "").toUpperCase()}`;
+  };
+
+  // Remove our earlier sheets and whatever only they used.
+  const contentTypes = new ContentTypes(pkg.text("[Content_Types].xml"));
+  const removedParts = entries.filter((_, i) => removed.has(i)).flatMap((e) => (e.part ? [e.part] : []));
+  const removedRelIds = new Set(entries.filter((_, i) => removed.has(i)).map((e) => e.relId));
+  const wbRels = new RelsEditor(pkg.has(wbRelsPart) ? pkg.text(wbRelsPart) : emptyRels());
+  wbRels.remove(removedRelIds);
+  pkg.setText(wbRelsPart, wbRels.xml());
+  collectGarbage(pkg, removedParts, contentTypes);
+  if (removed.size > 0) {
+    // The calculation chain may list cells of the removed sheets; Excel rebuilds a missing one silently.
+    const calcChain = pkg.relationships(wbPart).filter((r) => r.type.endsWith("/calcChain"));
+    wbRels.remove(new Set(calcChain.map((r) => r.id)));
+    pkg.setText(wbRelsPart, wbRels.xml());
+    for (const r of calcChain) {
+      if (!r.part) continue;
+      pkg.delete(r.part);
+      contentTypes.remove(`/${r.part}`);
+    }
+  }
+
+  // Styles: ours are appended after the workbook's own.
+  const stylesRel = pkg.relationships(wbPart).find((r) => r.type === REL.styles && r.part);
+  const stylesPart = stylesRel?.part ?? `${wbPart.slice(0, wbPart.lastIndexOf("/") + 1)}styles.xml`;
+  const stylesXml = pkg.has(stylesPart) ? pkg.text(stylesPart) : DEFAULT_STYLES_XML;
+  if (!pkg.has(stylesPart)) {
+    contentTypes.override(`/${stylesPart}`, CONTENT_TYPE.styles);
+    if (!stylesRel) wbRels.add(REL.styles, relativeTarget(wbPart, stylesPart));
+  }
+  const styles = addSummaryStyles(stylesXml);
+  pkg.setText(stylesPart, styles.xml);
+
+  // Tables: ids and names must be unique in the workbook.
+  const tableIds: number[] = [0];
+  const tableNames = new Set<string>(names.map((el) => (el.tag.attrs.get("name") ?? "").toLowerCase()));
+  for (const part of pkg.names()) {
+    if (!/\/tables\/[^/]+\.xml$/.test(part)) continue;
+    const tag = scanTags(pkg.text(part)).find((t) => t.local === "table");
+    if (!tag) continue;
+    tableIds.push(Number(tag.attrs.get("id") ?? 0) || 0);
+    for (const key of ["name", "displayName"]) tableNames.add((tag.attrs.get(key) ?? "").toLowerCase());
+  }
+  let nextTableId = Math.max(...tableIds) + 1;
+  let tableSeq = 0;
+  const tableName = (): string => {
+    let name: string;
+    do name = `ziping_table_${++tableSeq}`;
+    while (tableNames.has(name.toLowerCase()));
+    tableNames.add(name.toLowerCase());
+    return name;
+  };
+
+  // Our sheet parts.
+  const newSheetXml: string[] = [];
+  const reserved = new Set<string>();
+  const wbDir = wbPart.slice(0, wbPart.lastIndexOf("/") + 1);
+  let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
+  const sheetPrefix = sheetsEl.tag.prefix;
+  const idAttr = relPrefix !== undefined ? `${relPrefix}id` : `xmlns:r="${NS.rel}" r:id`;
+  /** Add a worksheet part and its entry in the sheet list; returns the part name. */
+  const addSheet = (name: string, xml: string, attrs = ""): string => {
+    const part = pkg.freeName(`${wbDir}worksheets/sheet`, ".xml", reserved);
+    reserved.add(part);
+    pkg.setText(part, xml);
+    contentTypes.override(`/${part}`, CONTENT_TYPE.worksheet);
+    const relId = wbRels.add(REL.worksheet, relativeTarget(wbPart, part));
+    newSheetXml.push(
+      `<${sheetPrefix}sheet name="${escapeAttr(name)}" sheetId="${nextSheetId++}"${attrs} ${idAttr}="${relId}"/>`,
+    );
+    return part;
+  };
+  sheets.forEach((sheet, i) => {
+    const name = used[i] as string;
+    const { xml, tables, charts } = renderSheet(sheet, name, {
+      styles: styles.index,
+      linkLocation,
+      tableName,
+    });
+    const part = addSheet(name, xml);
+    if (tables.length === 0 && charts.length === 0) return;
+    const newPart = (prefix: string, content: string, type: string): string => {
+      const partName = pkg.freeName(prefix, ".xml", reserved);
+      reserved.add(partName);
+      pkg.setText(partName, content);
+      contentTypes.override(`/${partName}`, type);
+      return partName;
+    };
+    const sheetRels = new RelsEditor(emptyRels());
+    tables.forEach((spec, t) => {
+      const tablePart = newPart(`${wbDir}tables/table`, renderTable(spec, nextTableId++), CONTENT_TYPE.table);
+      sheetRels.add(REL.table, relativeTarget(part, tablePart), `rId${t + 1}`);
+    });
+    if (charts.length > 0) {
+      const drawing = newPart(`${wbDir}drawings/drawing`, renderDrawing(charts), CONTENT_TYPE.drawing);
+      sheetRels.add(REL.drawing, relativeTarget(part, drawing), `rId${tables.length + 1}`);
+      const drawingRels = new RelsEditor(emptyRels());
+      charts.forEach((chart, c) => {
+        const chartPart = newPart(`${wbDir}charts/chart`, renderChart(chart), CONTENT_TYPE.chart);
+        drawingRels.add(REL.chart, relativeTarget(drawing, chartPart), `rId${c + 1}`);
+      });
+      pkg.setText(relsPathOf(drawing), drawingRels.xml());
+    }
+    pkg.setText(relsPathOf(part), sheetRels.xml());
+  });
+  if (state !== null) addSheet(STATE_SHEET_NAME, stateSheetXml(state), ' state="veryHidden"');
+  pkg.setText(wbRelsPart, wbRels.xml());
+  pkg.setText("[Content_Types].xml", contentTypes.xml());
+
+  // The workbook part: sheet list, defined names, active tab.
+  const splices: Splice[] = [];
+  for (const i of removed) {
+    const el = (entries[i] as SheetEntry).element;
+    splices.push({ start: el.tag.start, end: el.end, text: "" });
+  }
+  splices.push({ start: sheetsEl.contentEnd, end: sheetsEl.contentEnd, text: newSheetXml.join("") });
+  const markers = sheets.map(
+    (sheet, i) =>
+      `<${sheetPrefix}definedName name="${markerName(sheet.id)}" hidden="1">${escapeText(sheetReference(used[i] as string))}</${sheetPrefix}definedName>`,
+  );
+  if (definedNamesEl) {
+    const removedNames = entries.filter((_, i) => removed.has(i)).map((e) => e.name);
+    for (const el of names) {
+      const local = el.tag.attrs.get("localSheetId");
+      const mine = markedId(el.tag.attrs.get("name") ?? "") !== null;
+      if (mine || (local !== undefined && removed.has(Number(local)))) {
+        splices.push({ start: el.tag.start, end: el.end, text: "" });
+        continue;
+      }
+      const moved = local !== undefined && newIndex.get(Number(local)) !== Number(local);
+      const content = wbXml.slice(el.contentStart, el.contentEnd);
+      // A user's name that referred to a removed sheet of ours now refers to nothing, as in Excel.
+      const dangling = removedNames.some((sheet) => refersToSheet(decodeEntities(content), sheet));
+      if (!moved && !dangling) continue;
+      const tag = moved
+        ? withAttributes(wbXml, el.tag, { localSheetId: String(newIndex.get(Number(local)) ?? 0) })
+        : wbXml.slice(el.tag.start, el.tag.end);
+      const body = dangling ? "#REF!" : content;
+      splices.push({
+        start: el.tag.start,
+        end: el.end,
+        text: el.tag.kind === "empty" ? tag : `${tag}${body}</${el.tag.name}>`,
+      });
+    }
+    if (definedNamesEl.tag.kind === "empty") {
+      splices.push({
+        start: definedNamesEl.tag.start,
+        end: definedNamesEl.end,
+        text: `<${sheetPrefix}definedNames>${markers.join("")}</${sheetPrefix}definedNames>`,
+      });
+    } else {
+      splices.push({
+        start: definedNamesEl.contentEnd,
+        end: definedNamesEl.contentEnd,
+        text: markers.join(""),
+      });
+    }
+  } else if (markers.length > 0) {
+    // definedNames follows sheets, functionGroups and externalReferences in CT_Workbook.
+    const before = ["externalReferences", "functionGroups", "sheets"]
+      .map((local) => findElement(wbXml, local, wbTags))
+      .find((el): el is XmlElement => el !== undefined) as XmlElement;
+    splices.push({
+      start: before.end,
+      end: before.end,
+      text: `<${sheetPrefix}definedNames>${markers.join("")}</${sheetPrefix}definedNames>`,
+    });
+  }
+  for (const view of findElements(wbXml, "workbookView", wbTags)) {
+    const changes: Record<string, string | null> = {};
+    for (const attr of ["activeTab", "firstSheet"]) {
+      const value = view.tag.attrs.get(attr);
+      if (value === undefined) continue;
+      const mapped = newIndex.get(Number(value));
+      // A tab that pointed at a removed sheet falls back to the first sheet.
+      const next = String(mapped ?? 0);
+      if (next !== value) changes[attr] = next;
+    }
+    if (Object.keys(changes).length > 0) {
+      splices.push({
+        start: view.tag.start,
+        end: view.tag.end,
+        text: withAttributes(wbXml, view.tag, changes),
+      });
+    }
+  }
+  wbXml = applySplices(wbXml, splices);
+  pkg.setText(wbPart, wbXml);
+  return { sheets: sheets.map((sheet, i) => ({ id: sheet.id, name: used[i] as string })), renamed };
+}
+
+/** The very-hidden state sheet: the state JSON as text in A1. */
+function stateSheetXml(state: string): string {
+  if (state.length > MAX_CELL_TEXT) throw new RangeError("saved state is longer than one cell can hold");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}">` +
+    `<dimension ref="A1"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(state)}</t></is></c></row></sheetData>` +
+    `</worksheet>`
+  );
+}
+
+/** True when a formula refers to `sheet` (quoted `'Name'!` or bare `Name!`). */
+export function refersToSheet(formula: string, sheet: string): boolean {
+  if (formula.includes(`${quoteSheetName(sheet)}!`)) return true;
+  const bare = sheet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\p{L}\\p{N}_.'])${bare}!`, "u").test(formula);
+}
+
+/** Excel sheet names: at most 31 characters, none of `[]:*?/\`, no leading or trailing quote. */
+export function sanitizeSheetName(name: string): string {
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  const cut = Array.from(clean).slice(0, 31).join("");
+  return cut === "" || cut.toLowerCase() === "history" ? "ziping" : cut;
+}
+
+function withSuffix(name: string, n: number): string {
+  const suffix = ` (${n})`;
+  return (
+    Array.from(name)
+      .slice(0, 31 - suffix.length)
+      .join("") + suffix
+  );
+}
+
+function emptyRels(): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRel}"></Relationships>`;
+}
+
+/** A relationship target for `to`, relative to the folder of `from`. */
+function relativeTarget(from: string, to: string): string {
+  const fromDir = from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let common = 0;
+  while (common < fromDir.length && fromDir[common] === toParts[common]) common++;
+  return [...fromDir.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
+}
+
+/** Edits one `.rels` part. */
+class RelsEditor {
+  private text: string;
+  constructor(xml: string) {
+    this.text = xml;
+  }
+
+  /** Add a relationship; returns its id. */
+  add(type: string, target: string, id?: string): string {
+    const tags = scanTags(this.text);
+    const ids = new Set(tags.filter((t) => t.local === "Relationship").map((t) => t.attrs.get("Id")));
+    let relId = id;
+    for (let n = ids.size + 1; relId === undefined || ids.has(relId); n++) relId = `rId${n}`;
+    const root = findElement(this.text, "Relationships", tags);
+    if (!root) throw new XmlShapeError("rels part without Relationships");
+    const p = root.tag.prefix;
+    const rel = `<${p}Relationship Id="${relId}" Type="${type}" Target="${escapeAttr(target)}"/>`;
+    this.text =
+      root.tag.kind === "empty"
+        ? applySplices(this.text, [
+            {
+              start: root.tag.start,
+              end: root.end,
+              text: `<${root.tag.name} xmlns="${NS.packageRel}">${rel}</${root.tag.name}>`,
+            },
+          ])
+        : applySplices(this.text, [{ start: root.contentEnd, end: root.contentEnd, text: rel }]);
+    return relId;
+  }
+
+  /** Remove relationships by id. */
+  remove(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const splices = findElements(this.text, "Relationship")
+      .filter((el) => ids.has(el.tag.attrs.get("Id") ?? ""))
+      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
+    this.text = applySplices(this.text, splices);
+  }
+
+  xml(): string {
+    return this.text;
+  }
+}
+
+/** Edits `[Content_Types].xml`. */
+class ContentTypes {
+  private text: string;
+  constructor(xml: string) {
+    this.text = xml;
+  }
+
+  /** Set the content type of one part. */
+  override(partName: string, type: string): void {
+    this.remove(partName);
+    const root = findElement(this.text, "Types");
+    if (!root || root.tag.kind === "empty") throw new XmlShapeError("content types without Types");
+    const p = root.tag.prefix;
+    this.text = applySplices(this.text, [
+      {
+        start: root.contentEnd,
+        end: root.contentEnd,
+        text: `<${p}Override PartName="${escapeAttr(partName)}" ContentType="${type}"/>`,
+      },
+    ]);
+  }
+
+  /** Drop the override of one part (part names compare case-insensitively, as in OPC). */
+  remove(partName: string): void {
+    const splices = findElements(this.text, "Override")
+      .filter((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
+      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
+    if (splices.length > 0) this.text = applySplices(this.text, splices);
+  }
+
+  xml(): string {
+    return this.text;
+  }
+}
+
+/**
+ * Delete `roots` and every part reachable only through them (their tables, drawings, comments …),
+ * with their relationship parts and content-type overrides.
+ */
+function collectGarbage(pkg: XlsxPackage, roots: readonly string[], contentTypes: ContentTypes): void {
+  if (roots.length === 0) return;
+  const candidates = new Set<string>();
+  const walk = (part: string): void => {
+    if (candidates.has(part) || !pkg.has(part)) return;
+    candidates.add(part);
+    for (const r of pkg.relationships(part)) if (r.part) walk(r.part);
+  };
+  roots.forEach(walk);
+  // What is still reachable from the package root without going through the removed sheets.
+  const reachable = new Set<string>();
+  const visit = (owner: string): void => {
+    for (const r of pkg.relationships(owner)) {
+      if (!r.part || reachable.has(r.part) || roots.includes(r.part)) continue;
+      reachable.add(r.part);
+      visit(r.part);
+    }
+  };
+  visit("");
+  for (const part of candidates) {
+    if (reachable.has(part)) continue;
+    pkg.delete(part);
+    pkg.delete(relsPathOf(part));
+    contentTypes.remove(`/${part}`);
+  }
+}
