@@ -216,7 +216,9 @@ interface CompiledKind {
   readonly contained: ReadonlyArray<{ readonly text: string; readonly field: string }>;
 }
 
-const HOURS_UNIT_RE = /[([【〔]\s*(?:小时|时|h|hrs?|hours?)\s*[)\]】〕]\s*[*:]?\s*$/i;
+const HOURS_UNIT_RE = /[([【〔](?:小时|时|h|hrs?|hours?)[)\]】〕][*:]?$/i;
+// Tested with all white space removed, as normalizeHeader does: 小\n时 (a wrapped cell) is still 小时.
+const HEADER_SPACE_RE = /[\s\u0085\u200B\u2060\uFEFF]+/g;
 
 // Short Latin words ("id", "post") occur inside unrelated words once spaces are gone; they must match whole.
 function mayMatchInside(text: string): boolean {
@@ -248,7 +250,7 @@ export function matchHeader<K extends TableKind>(kind: K, header: string): Heade
   const exact = compiled.exact.get(h);
   if (exact !== undefined) return { field: exact as TableFields[K], exact: true, length: h.length };
   // 服务时间（小时） reads as a date by its words; its unit says it holds hours.
-  if (kind === "activities" && HOURS_UNIT_RE.test(toHalfWidth(header))) {
+  if (kind === "activities" && HOURS_UNIT_RE.test(toHalfWidth(header).replace(HEADER_SPACE_RE, ""))) {
     return { field: "hours" as TableFields[K], exact: false, length: h.length };
   }
   let best: { text: string; field: string } | null = null;
