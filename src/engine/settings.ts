@@ -4,6 +4,10 @@
  * result, never throws.
  */
 import { z } from "zod";
+
+// zod compiles fast paths with `new Function`; the pane's Content-Security-Policy forbids eval,
+// so every entry point (pane, worker, CLI) runs zod without it.
+z.config({ jitless: true });
 import type { IsoDate } from "./types";
 
 /** Titles allowed by indicator 6 (reform-rules.md). */

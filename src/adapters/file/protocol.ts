@@ -1,0 +1,29 @@
+/**
+ * Messages between the file-mode page and its Web Worker: plain data only, so they cross
+ * `postMessage` unchanged (bytes are transferred, not copied).
+ */
+import type { SummarySheet, WorkbookInput } from "../../engine/types";
+import type { WriteOutcome } from "../../host/types";
+
+/** A request from the page to the worker. */
+export type FileWorkerRequest =
+  | { readonly id: number; readonly type: "read"; readonly bytes: ArrayBuffer }
+  | {
+      readonly id: number;
+      readonly type: "write";
+      readonly original: ArrayBuffer;
+      readonly sheets: readonly SummarySheet[];
+      readonly state: string | null;
+    };
+
+/** A reply from the worker: progress, a result, or an error with its code. */
+export type FileWorkerReply =
+  | { readonly id: number; readonly type: "progress"; readonly fraction?: number }
+  | { readonly id: number; readonly type: "read-done"; readonly input: WorkbookInput }
+  | {
+      readonly id: number;
+      readonly type: "write-done";
+      readonly bytes: ArrayBuffer;
+      readonly outcome: WriteOutcome;
+    }
+  | { readonly id: number; readonly type: "error"; readonly code?: string; readonly message: string };
