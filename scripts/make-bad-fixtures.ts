@@ -12,6 +12,7 @@ import { Deflate, deflateSync, unzipSync } from "fflate";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { serializeState, STATE_SHEET_NAME } from "../src/engine/state";
+import { seededRandom } from "./lib/prng";
 
 /** One fixture: its file name, what it proves (for the README) and how to build its bytes. */
 export interface BadFixture {
@@ -26,18 +27,6 @@ const FIXED_DATE = new Date(Date.UTC(2022, 11, 1, 0, 0, 0));
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
 // ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a tiny seeded PRNG so "random" fixtures are the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { seededRandom } from "./make-bad-fixtures";
+import { seededRandom, type Rng } from "./lib/prng";
 
 /** What `npm run demo` must report for the main sample (asserted by the golden test too). */
 export const MAIN_SAMPLE_FIGURES = {
@@ -32,8 +32,6 @@ export const MAIN_SAMPLE_FIGURES = {
 } as const;
 
 const FIXED_DATE = new Date(Date.UTC(2022, 11, 9, 8, 0, 0));
-
-type Rng = () => number;
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;

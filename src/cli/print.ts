@@ -12,7 +12,7 @@ import {
   type Report,
   type RuleId,
 } from "../engine";
-import { textWidth } from "../adapters/xlsx/sheet";
+import { textWidth } from "../engine/summary/render";
 import { cliMessages, type FigureKey } from "./messages";
 
 /** How many findings of one rule are printed before "… and N more". */

@@ -43,17 +43,8 @@ export function excelSerialToDate(serial: number): Date | null {
   return new Date(epoch + Math.round(serial * MS_PER_DAY));
 }
 
-/** Converts a `YYYY-MM-DD` date to an Excel serial (1900 date system), or `null` if it is not one. */
-export function isoDateToSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  const serial = (t - EPOCH_AFTER_LEAP_BUG) / MS_PER_DAY;
-  return serial < 61 ? serial - 1 : serial;
-}
+/** `YYYY-MM-DD` → Excel serial, shared with the xlsx adapter (the inverse of {@link excelSerialToDate}). */
+export { isoDateToSerial } from "../../engine/summary/render";
 
 const formatCache = new Map<string, boolean>();
 

@@ -2,34 +2,23 @@
  * Turns a {@link SummarySheet} into what Office.js writes: per block one 2-D array of values and
  * one of number formats (text cells get "@" so a value such as "=1+1" stays text), the links, the
  * table, wrapped columns, column widths, freeze panes and charts — the same rendering as the xlsx
- * adapter (src/adapters/xlsx/sheet.ts), with positions from the engine's `summaryLayout`.
+ * adapter (src/adapters/xlsx/sheet.ts), with positions from the engine's `summaryLayout` and the
+ * shared rendering helpers of src/engine/summary/render.ts.
  */
 import { summaryLayout } from "../../engine/summary/layout";
-import type {
-  CellLink,
-  ColumnFormat,
-  SummaryBlock,
-  SummaryCell,
-  SummaryChart,
-  SummarySheet,
-} from "../../engine/types";
-import { isoDateToSerial } from "./cells";
-
-/** Excel's cell text limit. */
-export const MAX_CELL_TEXT = 32_767;
-
-/** Number format per column format (text columns hold numbers as General; their text gets "@"). */
-export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
-  text: "General",
-  integer: "0",
-  decimal1: "0.0",
-  decimal2: "0.00",
-  percent: "0.00%",
-  date: "yyyy-mm-dd",
-};
-
-/** The number format of text cells. */
-export const TEXT_FORMAT = "@";
+import {
+  autoColumnWidth,
+  clipCellText as clipText,
+  dateCellSerial,
+  freezeCounts,
+  NUMBER_FORMATS,
+  shownNumber,
+  TEXT_FORMAT,
+  textWidth,
+  uniqueTableHeaders,
+  wrapsText,
+} from "../../engine/summary/render";
+import type { CellLink, ColumnFormat, SummaryCell, SummaryChart, SummarySheet } from "../../engine/types";
 
 /** A cell value as written through `Range.values` ("" is empty). */
 export type WrittenValue = string | number;
@@ -76,39 +65,9 @@ export interface SheetPlan {
   readonly charts: PlannedChart[];
 }
 
-/** Display width of text in Excel character units (CJK and other wide characters count two). */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    w +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(
-        ch,
-      ) || ch.length > 1
-        ? 2
-        : 1;
-  }
-  return w;
-}
-
 /** Excel character units → points for `RangeFormat.columnWidth` (Calibri 11: 7 px a digit, 5 px padding). */
 export function widthToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function clipText(text: string): string {
-  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
-}
-
-/** Table column names must be unique and non-empty; the header cells show the same text. */
-function uniqueHeaders(block: SummaryBlock): string[] {
-  const seen = new Set<string>();
-  return block.columns.map((c, i) => {
-    const base = c.header.replace(/[\r\n\t]+/g, " ").trim() || `Column${i + 1}`;
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
 }
 
 /** One rendered cell: value, number format, shown text (for widths) and an optional link. */
@@ -120,13 +79,12 @@ function renderCell(
   if (cell === null || cell === undefined) return { value: "", format: NUMBER_FORMATS[format], text: null };
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { value: String(cell), format: TEXT_FORMAT, text: String(cell) };
-    const shown = format === "percent" ? `${(cell * 100).toFixed(2)}%` : String(cell);
-    return { value: cell, format: NUMBER_FORMATS[format], text: shown };
+    return { value: cell, format: NUMBER_FORMATS[format], text: shownNumber(cell, format) };
   }
   if (typeof cell === "string") {
     if (format === "date") {
-      const serial = isoDateToSerial(cell);
-      if (serial !== null && serial >= 61) return { value: serial, format: NUMBER_FORMATS.date, text: cell };
+      const serial = dateCellSerial(cell);
+      if (serial !== null) return { value: serial, format: NUMBER_FORMATS.date, text: cell };
     }
     return { value: clipText(cell), format: TEXT_FORMAT, text: cell };
   }
@@ -165,7 +123,7 @@ export function planSheet(sheet: SummarySheet, linkable: (link: CellLink) => boo
       if (c.width !== undefined) explicit.set(i, Math.max(explicit.get(i) ?? 0, c.width));
     });
     const asTable = block.asTable === true && block.rows.length > 0 && block.columns.length > 0;
-    const headers = asTable ? uniqueHeaders(block) : block.columns.map((c) => c.header);
+    const headers = asTable ? uniqueTableHeaders(block) : block.columns.map((c) => c.header);
     const top = (place.captionRow ?? place.headerRow) - 1;
     const values: WrittenValue[][] = [];
     const formats: string[][] = [];
@@ -216,15 +174,13 @@ export function planSheet(sheet: SummarySheet, linkable: (link: CellLink) => boo
       tables.push({ row: place.headerRow - 1, rows: block.rows.length + 1, cols: block.columns.length });
     if (block.rows.length > 0) {
       block.columns.forEach((c, i) => {
-        if ((c.width ?? 0) >= 40)
-          wraps.push({ row: place.firstDataRow - 1, col: i, rows: block.rows.length });
+        if (wrapsText(c)) wraps.push({ row: place.firstDataRow - 1, col: i, rows: block.rows.length });
       });
     }
   });
 
   const widths: number[] = [];
-  for (let c = 0; c < maxCol; c++)
-    widths.push(explicit.get(c) ?? Math.min(60, Math.max(8, (measured.get(c) ?? 8) + 2)));
+  for (let c = 0; c < maxCol; c++) widths.push(explicit.get(c) ?? autoColumnWidth(measured.get(c)));
 
   const charts: PlannedChart[] = [];
   for (const chart of sheet.charts ?? []) {
@@ -240,16 +196,5 @@ export function planSheet(sheet: SummarySheet, linkable: (link: CellLink) => boo
     });
   }
 
-  const rows = Math.max(0, Math.floor(sheet.freeze?.rows ?? 0));
-  const columns = Math.max(0, Math.floor(sheet.freeze?.columns ?? 0));
-  return {
-    grids,
-    bold,
-    links,
-    tables,
-    wraps,
-    widths,
-    freeze: rows > 0 || columns > 0 ? { rows, columns } : null,
-    charts,
-  };
+  return { grids, bold, links, tables, wraps, widths, freeze: freezeCounts(sheet.freeze), charts };
 }

@@ -4,10 +4,8 @@
  * (marks.ts), which the engine never reads.
  */
 import { EMPTY_STATE, STATE_SHEET_NAME, parseState, serializeState } from "../../engine/state";
+import { MAX_CELL_TEXT } from "../../engine/summary/render";
 import type { SavedState } from "../../host/types";
-
-/** Excel's cell text limit: a state longer than this cannot be saved in A1. */
-const MAX_CELL_TEXT = 32_767;
 
 /** Reads the saved state (empty when there is none or it is damaged: the next save replaces it). */
 export async function loadStateIn(context: Excel.RequestContext): Promise<SavedState> {

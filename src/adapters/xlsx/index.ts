@@ -18,4 +18,4 @@ export {
 } from "./errors";
 export { sniffWorkbook, DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./sniff";
 export { MARKER_PREFIX, markerName } from "./marker";
-export { looksLikeFormula } from "./sheet";
+export { looksLikeFormula } from "../../engine/summary/render";

@@ -2,9 +2,22 @@
  * Render one {@link SummarySheet} as SpreadsheetML: worksheet XML plus the Excel tables it holds.
  * Text is always an inline string (never a formula); links only point inside the workbook.
  */
-import type { CellLink, ColumnFormat, SummaryBlock, SummaryCell, SummarySheet } from "../../engine/types";
+import type { CellLink, ColumnFormat, SummaryCell, SummarySheet } from "../../engine/types";
 import { columnLetter as letterOf } from "../../engine/read/recognize";
 import { summaryLayout, type BlockLayout } from "../../engine/summary/layout";
+import {
+  autoColumnWidth,
+  clipCellText,
+  dateCellSerial,
+  freezeCounts,
+  looksLikeFormula,
+  shownNumber,
+  textWidth,
+  uniqueTableHeaders,
+  wrappedLineCount,
+  wrappedRowHeight,
+  wrapsText,
+} from "../../engine/summary/render";
 import { chartSpecs, type ChartSpec } from "./chart";
 import { NS } from "./package";
 import type { StyleIndex, StyleName } from "./styles";
@@ -30,8 +43,8 @@ export interface RenderContext {
   readonly tableName: () => string;
 }
 
-/** Excel's cell text limit. */
-export const MAX_CELL_TEXT = 32767;
+/** The tallest row Excel allows, in points. */
+const MAX_ROW_HEIGHT = 409;
 
 const NUMBER_STYLES: Readonly<Record<ColumnFormat, StyleName>> = {
   text: "general",
@@ -42,41 +55,9 @@ const NUMBER_STYLES: Readonly<Record<ColumnFormat, StyleName>> = {
   date: "date",
 };
 
-/** Text that a spreadsheet would take for a formula if typed in (OWASP CSV-injection set). */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
-
 /** Column letters of a 1-based column number (1 → A). */
 function columnLetter(col: number): string {
   return letterOf(col - 1);
-}
-
-/** Display width of text in Excel character units (CJK and other wide characters count two). */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(
-        ch,
-      ) || ch.length > 1
-        ? 2
-        : 1;
-  return w;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Excel serial number of an ISO calendar date (1900 date system), or null when it is not a real date. */
-export function isoToSerial(iso: string): number | null {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  const serial = t / 86_400_000 + 25569;
-  return serial >= 61 ? serial : null;
 }
 
 /** The worksheet XML, tables and charts of `sheet`, written under the name `name`. */
@@ -100,13 +81,16 @@ export function renderSheet(
 
   rowsXml.push(row(1, [textCell("A1", sheet.title, s(quoted("title", sheet.title)))]));
 
+  // Explicit widths first: wrapped rows need the final width of their columns for their height.
+  for (const block of sheet.blocks)
+    block.columns.forEach((c, i) => {
+      if (c.width !== undefined) widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, c.width));
+    });
+
   const placements = summaryLayout(sheet);
   sheet.blocks.forEach((block, b) => {
     const place = placements[b] as BlockLayout;
     maxCol = Math.max(maxCol, block.columns.length);
-    block.columns.forEach((c, i) => {
-      if (c.width !== undefined) widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, c.width));
-    });
     if (place.captionRow !== null && block.caption) {
       rowsXml.push(
         row(place.captionRow, [
@@ -115,7 +99,7 @@ export function renderSheet(
       );
     }
     const asTable = block.asTable === true && block.rows.length > 0 && block.columns.length > 0;
-    const headers = asTable ? uniqueHeaders(block) : block.columns.map((c) => c.header);
+    const headers = asTable ? uniqueTableHeaders(block) : block.columns.map((c) => c.header);
     rowsXml.push(
       row(
         place.headerRow,
@@ -128,17 +112,23 @@ export function renderSheet(
     block.rows.forEach((cells, r) => {
       const rowNo = place.firstDataRow + r;
       const xml: string[] = [];
+      let lines = 1;
       cells.forEach((cell, i) => {
         const column = block.columns[i];
         const ref = `${columnLetter(i + 1)}${rowNo}`;
-        const rendered = bodyCell(ref, cell, column?.format ?? "text", (column?.width ?? 0) >= 40, s, ctx);
+        const rendered = bodyCell(ref, cell, column?.format ?? "text", wrapsText(column), s, ctx);
         if (!rendered) return;
         xml.push(rendered.xml);
         if (rendered.text !== null) measure(i + 1, rendered.text);
+        if (rendered.wrapped && rendered.text !== null)
+          lines = Math.max(lines, wrappedLineCount(clipCellText(rendered.text), widths.get(i + 1) ?? 0));
         if (rendered.link) hyperlinks.push(rendered.link);
         maxCol = Math.max(maxCol, i + 1);
       });
-      if (xml.length > 0) rowsXml.push(row(rowNo, xml));
+      // LibreOffice keeps rows without a height at the default height, so wrapped text would
+      // overlap the next row: give rows of wrapped text the height of their lines.
+      if (xml.length > 0)
+        rowsXml.push(row(rowNo, xml, lines > 1 ? Math.min(MAX_ROW_HEIGHT, wrappedRowHeight(lines)) : null));
     });
     lastRow = Math.max(lastRow, place.lastDataRow, place.headerRow);
     if (asTable) {
@@ -154,7 +144,7 @@ export function renderSheet(
   const charts = chartSpecs(sheet, name);
   const cols: string[] = [];
   for (let c = 1; c <= maxCol; c++) {
-    const width = widths.get(c) ?? Math.min(60, Math.max(8, (measured.get(c) ?? 8) + 2));
+    const width = widths.get(c) ?? autoColumnWidth(measured.get(c));
     cols.push(`<col min="${c}" max="${c}" width="${width}" customWidth="1"/>`);
   }
 
@@ -178,18 +168,6 @@ export function renderSheet(
   return { xml: parts.join(""), tables, charts };
 }
 
-/** Table column names must be unique and non-empty; the header cells show the same text. */
-function uniqueHeaders(block: SummaryBlock): string[] {
-  const seen = new Set<string>();
-  return block.columns.map((c, i) => {
-    const base = c.header.replace(/[\r\n\t]+/g, " ").trim() || `Column${i + 1}`;
-    let name = base;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
 /** A text style, or its quote-prefixed twin when the text would otherwise be taken for a formula. */
 function quoted<T extends "title" | "caption" | "header" | "text" | "textWrap" | "link">(
   style: T,
@@ -199,22 +177,22 @@ function quoted<T extends "title" | "caption" | "header" | "text" | "textWrap" |
 }
 
 function pane(freeze: SummarySheet["freeze"]): string {
-  const rows = Math.max(0, Math.floor(freeze?.rows ?? 0));
-  const cols = Math.max(0, Math.floor(freeze?.columns ?? 0));
-  if (rows === 0 && cols === 0) return "";
+  const counts = freezeCounts(freeze);
+  if (counts === null) return "";
+  const { rows, columns: cols } = counts;
   const topLeft = `${columnLetter(cols + 1)}${rows + 1}`;
   const active = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
   const split = `${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""}`;
   return `<pane${split} topLeftCell="${topLeft}" activePane="${active}" state="frozen"/><selection pane="${active}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
 }
 
-function row(r: number, cells: readonly string[]): string {
-  return `<row r="${r}">${cells.join("")}</row>`;
+/** A row; `height` in points (no `customHeight`, so Excel still refits it when the text is edited). */
+function row(r: number, cells: readonly string[], height: number | null = null): string {
+  return `<row r="${r}"${height === null ? "" : ` ht="${height}"`}>${cells.join("")}</row>`;
 }
 
 function textCell(ref: string, text: string, style: number): string {
-  const t = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(t)}</t></is></c>`;
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(clipCellText(text))}</t></is></c>`;
 }
 
 function numberCell(ref: string, n: number, style: number): string {
@@ -228,16 +206,15 @@ function bodyCell(
   wrap: boolean,
   s: (style: StyleName) => number,
   ctx: RenderContext,
-): { xml: string; text: string | null; link?: string } | null {
+): { xml: string; text: string | null; wrapped?: boolean; link?: string } | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return textBody(ref, String(cell), wrap, s);
-    const shown = format === "percent" ? `${(cell * 100).toFixed(2)}%` : String(cell);
-    return { xml: numberCell(ref, cell, s(NUMBER_STYLES[format])), text: shown };
+    return { xml: numberCell(ref, cell, s(NUMBER_STYLES[format])), text: shownNumber(cell, format) };
   }
   if (typeof cell === "string") {
     if (format === "date") {
-      const serial = isoToSerial(cell);
+      const serial = dateCellSerial(cell);
       if (serial !== null) return { xml: numberCell(ref, serial, s("date")), text: cell };
     }
     return textBody(ref, cell, wrap, s);
@@ -254,7 +231,7 @@ function bodyCell(
 
 function textBody(ref: string, text: string, wrap: boolean, s: (style: StyleName) => number) {
   const style = s(quoted(wrap ? "textWrap" : "text", text));
-  return { xml: textCell(ref, text, style), text };
+  return { xml: textCell(ref, text, style), text, wrapped: wrap };
 }
 
 /** XML of a table part. */

@@ -4,6 +4,7 @@
  */
 import { applySplices, childElements, scanTags, XmlShapeError, type Splice, type XmlElement } from "./xml";
 import { escapeAttr } from "./xml";
+import { NUMBER_FORMATS, TEXT_FORMAT } from "../../engine/summary/render";
 
 /** What one of our cells looks like. */
 export interface CellStyle {
@@ -32,20 +33,20 @@ export const SUMMARY_STYLES = {
   titleQuoted: { ...PLAIN, font: "title", quotePrefix: true },
   caption: { ...PLAIN, font: "caption" },
   captionQuoted: { ...PLAIN, font: "caption", quotePrefix: true },
-  header: { ...PLAIN, font: "bold", fill: true, numFmt: "@" },
-  headerQuoted: { ...PLAIN, font: "bold", fill: true, numFmt: "@", quotePrefix: true },
-  text: { ...PLAIN, numFmt: "@" },
-  textWrap: { ...PLAIN, numFmt: "@", wrap: true },
-  textQuoted: { ...PLAIN, numFmt: "@", quotePrefix: true },
-  textWrapQuoted: { ...PLAIN, numFmt: "@", wrap: true, quotePrefix: true },
-  link: { ...PLAIN, font: "link", numFmt: "@" },
-  linkQuoted: { ...PLAIN, font: "link", numFmt: "@", quotePrefix: true },
+  header: { ...PLAIN, font: "bold", fill: true, numFmt: TEXT_FORMAT },
+  headerQuoted: { ...PLAIN, font: "bold", fill: true, numFmt: TEXT_FORMAT, quotePrefix: true },
+  text: { ...PLAIN, numFmt: TEXT_FORMAT },
+  textWrap: { ...PLAIN, numFmt: TEXT_FORMAT, wrap: true },
+  textQuoted: { ...PLAIN, numFmt: TEXT_FORMAT, quotePrefix: true },
+  textWrapQuoted: { ...PLAIN, numFmt: TEXT_FORMAT, wrap: true, quotePrefix: true },
+  link: { ...PLAIN, font: "link", numFmt: TEXT_FORMAT },
+  linkQuoted: { ...PLAIN, font: "link", numFmt: TEXT_FORMAT, quotePrefix: true },
   general: PLAIN,
-  integer: { ...PLAIN, numFmt: "0" },
-  decimal1: { ...PLAIN, numFmt: "0.0" },
-  decimal2: { ...PLAIN, numFmt: "0.00" },
-  percent: { ...PLAIN, numFmt: "0.00%" },
-  date: { ...PLAIN, numFmt: "yyyy-mm-dd" },
+  integer: { ...PLAIN, numFmt: NUMBER_FORMATS.integer },
+  decimal1: { ...PLAIN, numFmt: NUMBER_FORMATS.decimal1 },
+  decimal2: { ...PLAIN, numFmt: NUMBER_FORMATS.decimal2 },
+  percent: { ...PLAIN, numFmt: NUMBER_FORMATS.percent },
+  date: { ...PLAIN, numFmt: NUMBER_FORMATS.date },
 } as const satisfies Readonly<Record<string, CellStyle>>;
 
 /** A named style of ours. */

@@ -12,7 +12,8 @@ import { markedId, markerName, quoteSheetName, referencedSheet, sheetReference }
 import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
 import type { SniffLimits } from "./sniff";
 import { renderChart, renderDrawing } from "./chart";
-import { MAX_CELL_TEXT, renderSheet, renderTable } from "./sheet";
+import { MAX_CELL_TEXT } from "../../engine/summary/render";
+import { renderSheet, renderTable } from "./sheet";
 import { STATE_SHEET_NAME } from "../../engine/state";
 import { addSummaryStyles, DEFAULT_STYLES_XML } from "./styles";
 import {
