@@ -128,7 +128,8 @@ const ZH: BatchMessages = {
 
 const EN: BatchMessages = {
   noWorkbooks: (d) => `There is no .xlsx file in the folder ${d}.`,
-  notFolder: (o, f) => `When checking a folder, ${o} names a folder (one report per workbook), but ${f} is a file.`,
+  notFolder: (o, f) =>
+    `When checking a folder, ${o} names a folder (one report per workbook), but ${f} is a file.`,
   outWithFolder:
     "--out cannot be used when checking a folder (summary workbooks are written one file at a time); use --summary summary.csv.",
   summaryNeedsFolder: "--summary is for checking a folder (ziping check FOLDER/ --summary summary.csv).",
@@ -184,7 +185,9 @@ export async function listWorkbooks(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (!/\.xlsx$/i.test(e.name) || e.name.startsWith("~$")) continue;
     // Follow links to files; leave folders that happen to be named *.xlsx alone.
-    const isFile = e.isFile() || (e.isSymbolicLink() && (await fs.stat(path.join(dir, e.name)).catch(() => null))?.isFile());
+    const isFile =
+      e.isFile() ||
+      (e.isSymbolicLink() && (await fs.stat(path.join(dir, e.name)).catch(() => null))?.isFile());
     if (isFile) names.push(e.name);
   }
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((n) => path.join(dir, n));
@@ -296,7 +299,9 @@ export async function runBatch(dir: string, options: BatchOptions, io: BatchIo):
   } catch (err) {
     if (err instanceof BatchRefusal) io.stderr(`ziping: ${err.message}\n`);
     else if (err instanceof OutputFileError) {
-      io.stderr(`ziping: ${err.code === "exists" ? bm.outExists(err.file) : cliMessages(options.lang).cannotWrite(err.file, err.message)}\n`);
+      io.stderr(
+        `ziping: ${err.code === "exists" ? bm.outExists(err.file) : cliMessages(options.lang).cannotWrite(err.file, err.message)}\n`,
+      );
     } else throw err;
     return 2;
   }
@@ -343,7 +348,10 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
       const reason =
         err instanceof WorkbookReadError
           ? workbookErrorMessage(err.code, lang)
-          : bm.cannotRead(name, (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)));
+          : bm.cannotRead(
+              name,
+              (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)),
+            );
       io.stdout(`${p.red(bm.unreadable(i + 1, files.length, name, reason))}\n`);
       rows.push(unreadableRow(name, reason));
       unreadable++;
@@ -371,7 +379,9 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
     await writeFileAtomic(options.summary, text, { overwrite: force, protect: files });
   }
   const seconds = (Date.now() - started) / 1000;
-  io.stdout(`${p.bold(bm.total(files.length, files.length - unreadable, unreadable, withErrors, seconds))}\n`);
+  io.stdout(
+    `${p.bold(bm.total(files.length, files.length - unreadable, unreadable, withErrors, seconds))}\n`,
+  );
   if (options.json !== undefined) io.stdout(`${bm.wroteReports(options.json, written)}\n`);
   if (options.summary !== undefined) io.stdout(`${bm.wroteSummary(options.summary)}\n`);
   return worst;
@@ -380,8 +390,13 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
 /** Read and check one workbook, the same steps as `ziping check FILE` (saved state, then --config). */
 async function checkFile(file: string, options: BatchOptions, io: BatchIo): Promise<CheckResult> {
   const buffer = await fs.readFile(file);
-  const workbook = await readWorkbookBytes(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
-  let saved: { settings: SettingsInput; overrides: readonly KindOverride[] } = { settings: {}, overrides: [] };
+  const workbook = await readWorkbookBytes(
+    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+  );
+  let saved: { settings: SettingsInput; overrides: readonly KindOverride[] } = {
+    settings: {},
+    overrides: [],
+  };
   const state = stateFromWorkbook(workbook);
   if (state.ok) saved = { settings: state.value.settings, overrides: state.value.overrides };
   else io.stderr(`ziping: ${path.basename(file)}: ${cliMessages(options.lang).badState(state.error)}\n`);

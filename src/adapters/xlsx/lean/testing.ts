@@ -62,7 +62,9 @@ export function makeXlsx(p: TestPackage): Uint8Array {
     );
   });
   if (p.styles) {
-    const xfs = p.styles.xfs.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+    const xfs = p.styles.xfs.map(
+      (id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
+    );
     files["xl/styles.xml"] =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN}">` +
       (p.styles.numFmts ? `<numFmts>${p.styles.numFmts}</numFmts>` : "") +

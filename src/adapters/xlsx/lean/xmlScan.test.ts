@@ -10,7 +10,8 @@ function recorder(): { sink: XmlSink; events: string[] } {
   return {
     events,
     sink: {
-      open: (name, attrs, empty) => events.push(`<${name}${JSON.stringify([...attributeMap(attrs)])}${empty ? "/" : ""}>`),
+      open: (name, attrs, empty) =>
+        events.push(`<${name}${JSON.stringify([...attributeMap(attrs)])}${empty ? "/" : ""}>`),
       close: (name) => events.push(`</${name}>`),
       text: (text) => {
         // Adjacent text pieces are one text node: join them so the comparison ignores how it was split.

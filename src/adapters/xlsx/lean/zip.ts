@@ -84,8 +84,14 @@ export function listParts(bytes: Uint8Array): Map<string, ZipPart> {
       const end = q + extraLen;
       while (q + 4 <= end && u16(bytes, q) !== 0x0001) q += 4 + u16(bytes, q + 2);
       let r = q + 4;
-      if (uncompressedSize === 0xffffffff) ((uncompressedSize = u64(bytes, r)), (r += 8));
-      if (compressedSize === 0xffffffff) ((compressedSize = u64(bytes, r)), (r += 8));
+      if (uncompressedSize === 0xffffffff) {
+        uncompressedSize = u64(bytes, r);
+        r += 8;
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = u64(bytes, r);
+        r += 8;
+      }
       if (localOffset === 0xffffffff) localOffset = u64(bytes, r);
     }
     if (u32(bytes, localOffset) !== SIG_LOCAL) throw corrupt(`local header of ${name} is missing`);
