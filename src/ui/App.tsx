@@ -425,7 +425,7 @@ export function App(props: AppProps): React.JSX.Element {
                           onSave={(s) => void actions.saveSettings(s)}
                         />
                       ) : (
-                        <Spinner size="small" label={t.stages.reading} />
+                        <Spinner size="small" aria-label={t.stages.reading} />
                       ))}
                     {id === "report" &&
                       (view ? <ReportView sentences={view.sentences[lang]} /> : <Text>{t.reportEmpty}</Text>)}

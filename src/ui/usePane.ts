@@ -171,8 +171,17 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
     setNotice(null);
     setMarkingState(false);
     if (!host) return;
-    // Loading the state may read the workbook (file mode), so it shows as the reading stage.
+    // Read the workbook first, with progress: in file mode the saved state lives inside the
+    // workbook, so loading the state before would read the whole file with no progress shown.
     void run({ stage: "reading" }, async (isCurrent) => {
+      if (autoCheck) {
+        const data = await host.readWorkbook((p) => {
+          if (isCurrent()) setBusy(p);
+        });
+        if (!isCurrent()) return;
+        inputRef.current = data;
+        setInput(data);
+      }
       let state = EMPTY;
       try {
         state = await host.loadState();
@@ -182,7 +191,7 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       if (!isCurrent()) return;
       savedRef.current = state;
       setSaved(state);
-      if (autoCheck) await checkWith(state, true, isCurrent);
+      if (autoCheck) await checkWith(state, false, isCurrent);
     });
     // autoCheck is read once per host on purpose: toggling it later must not re-run a check.
   }, [host]);
