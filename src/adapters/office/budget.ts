@@ -13,11 +13,27 @@ export const PAYLOAD_TARGET_BYTES = 3_600_000;
 /** At most this many cells are loaded in one sync (Excel's limit is 5,000,000). */
 export const MAX_CELLS_PER_SYNC = 4_000_000;
 
-/** Bytes per cell assumed for values plus number formats before anything was measured. */
+/** Bytes per cell assumed for values plus number formats when a sheet has no sample (below row 16). */
 export const INITIAL_BYTES_PER_CELL = 64;
 
-/** Safety factor applied to a measured bytes-per-cell figure. */
-export const MEASURED_MARGIN = 1.1;
+/**
+ * The sample loaded with the used ranges in the first sync (at most 16 × 50 cells a sheet): its
+ * density plans a sheet's first chunk, and a sheet that fits in it is read from it.
+ */
+export const SAMPLE_ADDRESS = "A1:AX16";
+
+/** Safety factor on a sample's bytes per cell (a few rows, often with the header). */
+export const SAMPLE_MARGIN = 1.1;
+
+/**
+ * Safety factor on the densest chunk of a sheet measured so far. Small, because the target already
+ * leaves 400 KB under the ceiling for rows denser than any seen before (about 12 cells of Excel's
+ * 32,767-character maximum in ASCII, 4 in CJK, in one chunk).
+ */
+export const MEASURED_MARGIN = 1;
+
+/** A slice smaller than this many cells is not measured (its density is noise). */
+export const MIN_MEASURED_CELLS = 1000;
 
 /** Rough fixed cost of one queued operation in a request (object path, action, ids). */
 export const OPERATION_OVERHEAD_BYTES = 160;

@@ -102,7 +102,7 @@ describe("reading an ordinary workbook", () => {
     expect(fake.syncs).toHaveLength(1);
   });
 
-  it("lists more sheets than one walk holds in one more sync", async () => {
+  it("lists more sheets than one walk holds in one more sync, reading small sheets from the samples", async () => {
     const fake = new FakeWorkbook();
     for (let i = 1; i <= 70; i++) fake.addSheet(`S${i}`, { rows: [[i]] });
     const input = await createOfficeHost({
@@ -110,7 +110,8 @@ describe("reading an ordinary workbook", () => {
       read: { sheetsPerListing: 64 },
     }).readWorkbook();
     expect(input.sheets.map((s) => s.rows[0]?.[0])).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
-    expect(fake.syncs).toHaveLength(3);
+    // Two listings; every one-cell sheet came with its sample, so no sync loads values.
+    expect(fake.syncs).toHaveLength(2);
   });
 
   it("falls back to listing by collection when a host fails calls on null objects", async () => {
@@ -155,12 +156,23 @@ describe("reading a 200,000-row sheet", () => {
     expect(fake.syncs.length).toBeLessThanOrEqual(2 + Math.ceil(total / (0.75 * PAYLOAD_TARGET_BYTES)));
   });
 
-  it("plans the first chunk at 64 bytes a cell and the later ones from the measured density", async () => {
+  it("plans the first chunk from the sample and the later ones from the densest chunk", async () => {
     fake.resetSyncs();
     await hostFor(fake).readWorkbook();
-    const [, first, second] = fake.syncs;
-    expect(first?.responseBytes).toBeLessThan(PAYLOAD_TARGET_BYTES / 2);
-    expect(second?.responseBytes).toBeGreaterThan(PAYLOAD_TARGET_BYTES * 0.75);
+    const [listing, first, ...rest] = fake.syncs;
+    expect(listing?.responseBytes).toBeLessThan(50_000);
+    expect(first?.responseBytes).toBeGreaterThan(PAYLOAD_TARGET_BYTES * 0.75);
+    for (const s of rest.slice(0, -1)) expect(s.responseBytes).toBeGreaterThan(PAYLOAD_TARGET_BYTES * 0.95);
+  });
+
+  it("takes at most 2 + 1 sync per 4 MB of what it loads (issue 5), none over 4 MB", async () => {
+    fake.resetSyncs();
+    await hostFor(fake).readWorkbook();
+    const total = fake.syncs.reduce((n, s) => n + s.responseBytes, 0);
+    expect(total).toBeGreaterThan(5 * PAYLOAD_LIMIT_BYTES);
+    expect(fake.syncs.length).toBeLessThanOrEqual(2 + Math.ceil(total / PAYLOAD_LIMIT_BYTES));
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(fake.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
   });
 
   it("honours a smaller budget with more, smaller chunks", async () => {
@@ -173,5 +185,45 @@ describe("reading a 200,000-row sheet", () => {
     expect(input.sheets[1]?.rows).toHaveLength(ROWS + 1);
     for (const s of fake.syncs.slice(1)) expect(s.responseBytes).toBeLessThanOrEqual(1_100_000);
     expect(fake.syncs.length).toBeGreaterThanOrEqual(1 + Math.ceil((ROWS * 7) / 30_000));
+  });
+});
+
+describe("reading rows of very uneven size", () => {
+  it("stays under 4 MB when a few huge text cells follow many small rows", async () => {
+    const rows = activityRows(150_000);
+    // Four cells at Excel's maximum length (32,767 characters, 3 bytes each in UTF-8) in one
+    // stretch of rows, after 150,000 rows of about 25 bytes a cell: about 390 KB more than the
+    // densest chunk before them, which the 400 KB under the ceiling absorbs.
+    const huge = "汉".repeat(32_767);
+    for (let i = 0; i < 4; i++) {
+      const row = [...(rows[120_000 + i] ?? [])];
+      row[1] = huge;
+      rows[120_000 + i] = row;
+    }
+    const fake = new FakeWorkbook().addSheet("志愿活动", { rows });
+    const input = await hostFor(fake).readWorkbook();
+    expect(input.sheets[0]?.rows).toHaveLength(150_001);
+    expect(input.sheets[0]?.rows[120_003]?.[1]).toBe(huge);
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(fake.maxResponseBytes).toBeGreaterThan(PAYLOAD_TARGET_BYTES);
+  });
+
+  it("re-plans at the dense rows' density after the chunk that meets them", async () => {
+    const rows = activityRows(60_000);
+    const long = "说明".repeat(500); // 3 KB a cell
+    for (let i = 40_000; i <= 60_000; i++) {
+      const row = [...(rows[i] ?? [])];
+      row[6] = long;
+      rows[i] = row;
+    }
+    const fake = new FakeWorkbook().addSheet("志愿活动", { rows });
+    const input = await hostFor(fake).readWorkbook();
+    expect(input.sheets[0]?.rows[59_999]?.[6]).toBe(long);
+    // Known limit: the chunk that meets rows ~40× denser than all before them is planned at the
+    // sparse density and passes the ceiling (nothing in Office.js tells a range's size before
+    // loading it). Every chunk after it is planned from its densest block and stays on target.
+    const sizes = fake.syncs.map((s) => s.responseBytes);
+    const crossing = sizes.indexOf(Math.max(...sizes));
+    for (const size of sizes.slice(crossing + 1)) expect(size).toBeLessThanOrEqual(PAYLOAD_TARGET_BYTES);
   });
 });

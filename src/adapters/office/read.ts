@@ -1,7 +1,9 @@
 /**
  * Reading a workbook through Office.js in as few round trips as possible: sync 1 lists the sheets
- * with their used ranges, sync 2 loads values and number formats of every ordinary sheet, and a
- * large sheet adds one sync per row chunk, each planned to stay under the payload budget.
+ * with their used ranges and a small sample of each (its top-left 16 × 50 cells), sync 2 loads
+ * values and number formats of every ordinary sheet the sample did not hold, and a large sheet
+ * adds one sync per row chunk. Chunks are planned from the sheet's density: the sample's at
+ * first, then the densest chunk of that sheet measured so far, re-planned after every sync.
  */
 import type { RawCell, SheetInput, WorkbookInput } from "../../engine/types";
 import { STATE_SHEET_NAME } from "../../engine/state";
@@ -11,7 +13,10 @@ import {
   INITIAL_BYTES_PER_CELL,
   MAX_CELLS_PER_SYNC,
   MEASURED_MARGIN,
+  MIN_MEASURED_CELLS,
   PAYLOAD_TARGET_BYTES,
+  SAMPLE_ADDRESS,
+  SAMPLE_MARGIN,
   jsonBytes,
 } from "./budget";
 import { toRawCell } from "./cells";
@@ -22,7 +27,7 @@ export interface ReadOptions {
   readonly targetBytes?: number;
   /** Most cells loaded per sync. */
   readonly maxCells?: number;
-  /** Bytes per cell assumed before any chunk was measured. */
+  /** Bytes per cell assumed for a sheet with no sample, before any chunk of it was measured. */
   readonly initialBytesPerCell?: number;
   /** Sheets listed in the first sync before the list continues in another one. */
   readonly sheetsPerListing?: number;
@@ -39,6 +44,14 @@ interface ListedSheet {
   readonly columnIndex: number;
   readonly rowCount: number;
   readonly columnCount: number;
+  /** The top-left corner of the used range (values and number formats), when it was loaded. */
+  readonly sample: Sample | null;
+}
+
+/** Cells loaded with the listing: the used range ∩ {@link SAMPLE_ADDRESS}. */
+interface Sample {
+  readonly values: unknown[][];
+  readonly formats: unknown[][];
 }
 
 /** A slice of rows of one sheet to load. */
@@ -62,20 +75,24 @@ async function listSheetsByWalking(
   const out: ListedSheet[] = [];
   let previous: Excel.Worksheet | null = null;
   for (;;) {
-    const batch: Array<{ sheet: Excel.Worksheet; used: Excel.Range }> = [];
+    const batch: Array<{ sheet: Excel.Worksheet; used: Excel.Range; sample: Excel.Range }> = [];
     for (let i = 0; i < perListing; i++) {
       const sheet: Excel.Worksheet =
         previous === null ? context.workbook.worksheets.getFirst(false) : previous.getNextOrNullObject(false);
       sheet.load("name,visibility");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      batch.push({ sheet, used });
+      // Only *OrNullObject calls on the used range, which stay null objects for an empty sheet.
+      const sample = used.getIntersectionOrNullObject(SAMPLE_ADDRESS);
+      sample.load("values,numberFormat");
+      batch.push({ sheet, used, sample });
       previous = sheet;
     }
     await context.sync();
-    for (const { sheet, used } of batch) {
+    for (const { sheet, used, sample } of batch) {
       if (sheet.isNullObject) return out;
-      out.push(listed(sheet, used.isNullObject ? null : used));
+      const s = used.isNullObject || sample.isNullObject ? null : sample;
+      out.push(listed(sheet, used.isNullObject ? null : used, s));
     }
   }
 }
@@ -97,7 +114,11 @@ async function listSheetsByCollection(context: Excel.RequestContext): Promise<Li
   });
 }
 
-function listed(sheet: Excel.Worksheet, used: Excel.Range | null): ListedSheet {
+function listed(
+  sheet: Excel.Worksheet,
+  used: Excel.Range | null,
+  sample: Excel.Range | null = null,
+): ListedSheet {
   return {
     sheet,
     name: sheet.name,
@@ -107,6 +128,7 @@ function listed(sheet: Excel.Worksheet, used: Excel.Range | null): ListedSheet {
     columnIndex: used?.columnIndex ?? 0,
     rowCount: used?.rowCount ?? 0,
     columnCount: used?.columnCount ?? 0,
+    sample: sample ? { values: sample.values, formats: sample.numberFormat } : null,
   };
 }
 
@@ -133,29 +155,51 @@ export async function readWorkbookIn(
 ): Promise<WorkbookInput> {
   const targetBytes = options.targetBytes ?? PAYLOAD_TARGET_BYTES;
   const maxCells = options.maxCells ?? MAX_CELLS_PER_SYNC;
-  let bytesPerCell = options.initialBytesPerCell ?? INITIAL_BYTES_PER_CELL;
+  const initialBytesPerCell = options.initialBytesPerCell ?? INITIAL_BYTES_PER_CELL;
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: "reading", fraction: 0 });
 
   const sheets = await listSheets(context, options.sheetsPerListing);
   const rowsOf: RawCell[][][] = sheets.map(() => []);
+  /** Planned bytes per cell of each sheet (re-planned after every sync). */
+  const density: number[] = sheets.map(() => initialBytesPerCell);
+  /** The densest measured chunk of each sheet so far (bytes per cell), 0 before any. */
+  const densest: number[] = sheets.map(() => 0);
   const pending: ReadTask[] = [];
+  let sampledCells = 0;
   sheets.forEach((s, target) => {
     if (!s.used || s.rowCount === 0 || s.columnCount === 0) return;
+    const sample = s.sample;
+    const sampleRows = sample?.values.length ?? 0;
+    const sampleCols = sample?.values[0]?.length ?? 0;
     if (s.name === STATE_SHEET_NAME) {
       // Only A1 holds the state; other cells of the state sheet (marks) are ours, not user data.
-      if (s.rowIndex === 0 && s.columnIndex === 0) pending.push({ target, firstRow: 0, rows: 1 });
+      if (s.rowIndex !== 0 || s.columnIndex !== 0) return;
+      if (sample && sampleRows > 0 && sampleCols > 0) {
+        rowsOf[target] = [[toRawCell(sample.values[0]?.[0], sample.formats[0]?.[0])]];
+      } else pending.push({ target, firstRow: 0, rows: 1 });
       return;
     }
     if (isSummarySheetName(s.name)) return;
-    pending.push({ target, firstRow: 0, rows: s.rowCount });
+    let firstRow = 0;
+    if (sample && sampleRows > 0 && sampleCols > 0) {
+      const bytes = jsonBytes(sample.values) + jsonBytes(sample.formats);
+      density[target] = Math.max(4, (bytes / (sampleRows * sampleCols)) * SAMPLE_MARGIN);
+      // A sample as wide as the used range holds its first rows: keep them, read the rest.
+      if (sampleCols === s.columnCount) {
+        appendRows(rowsOf[target] as RawCell[][], sample.values, sample.formats);
+        firstRow = Math.min(sampleRows, s.rowCount);
+        sampledCells += firstRow * s.columnCount;
+      }
+    }
+    if (firstRow < s.rowCount) pending.push({ target, firstRow, rows: s.rowCount - firstRow });
   });
   const widthOf = (t: ReadTask): number => {
     const s = sheets[t.target];
     return s ? (s.name === STATE_SHEET_NAME ? 1 : s.columnCount) : 1;
   };
-  const totalCells = pending.reduce((n, t) => n + t.rows * widthOf(t), 0);
-  let doneCells = 0;
+  let doneCells = sampledCells;
+  const totalCells = pending.reduce((n, t) => n + t.rows * widthOf(t), sampledCells);
 
   while (pending.length > 0) {
     // Plan one sync: whole tasks while they fit, then the rows of the next task that fit.
@@ -165,6 +209,7 @@ export async function readWorkbookIn(
     while (pending.length > 0) {
       const task = pending[0] as ReadTask;
       const width = widthOf(task);
+      const bytesPerCell = density[task.target] ?? initialBytesPerCell;
       const roomCells = Math.min(
         maxCells - plannedCells,
         Math.floor((targetBytes - plannedBytes) / bytesPerCell),
@@ -186,28 +231,20 @@ export async function readWorkbookIn(
     for (const { range } of planned) range.load("values,numberFormat");
     await context.sync();
 
-    let measuredBytes = 0;
-    let measuredCells = 0;
     for (const { task, range } of planned) {
       const values = range.values;
       const formats = range.numberFormat;
-      const out = rowsOf[task.target] as RawCell[][];
-      for (let r = 0; r < values.length; r++) {
-        const vRow = values[r] ?? [];
-        const fRow = formats[r] ?? [];
-        const row: RawCell[] = new Array<RawCell>(vRow.length);
-        for (let c = 0; c < vRow.length; c++) row[c] = toRawCell(vRow[c], fRow[c]);
-        out.push(row);
-      }
+      appendRows(rowsOf[task.target] as RawCell[][], values, formats);
       const cells = task.rows * widthOf(task);
-      // Measure the real payload of big slices so later chunks use the sheet's actual density.
-      if (cells >= 1000) {
-        measuredBytes += jsonBytes(values) + jsonBytes(formats);
-        measuredCells += cells;
+      // Measure the real payload of big slices, block by block: the densest block seen so far
+      // plans the sheet's next chunks (so denser rows at the end of a chunk count in full).
+      if (cells >= MIN_MEASURED_CELLS) {
+        const t = task.target;
+        densest[t] = Math.max(densest[t] ?? 0, densestBlock(values, formats, widthOf(task)));
+        density[t] = Math.max(4, (densest[t] ?? 0) * MEASURED_MARGIN);
       }
       doneCells += cells;
     }
-    if (measuredCells > 0) bytesPerCell = Math.max(4, (measuredBytes / measuredCells) * MEASURED_MARGIN);
     progress({ stage: "reading", fraction: totalCells === 0 ? 1 : doneCells / totalCells });
   }
 
@@ -219,6 +256,31 @@ export async function readWorkbookIn(
   }));
   progress({ stage: "reading", fraction: 1 });
   return { sheets: out };
+}
+
+/** Bytes per cell of the densest block of rows (1/8 of the slice, at least 1,000 cells). */
+function densestBlock(values: readonly unknown[][], formats: readonly unknown[][], width: number): number {
+  const step = Math.max(Math.ceil(MIN_MEASURED_CELLS / width), Math.ceil(values.length / 8));
+  let most = 0;
+  for (let r = 0; r < values.length; r += step) {
+    const end = Math.min(values.length, r + step);
+    // A short last block joins the one before it (its density would be noise).
+    const from = end - r < step / 2 && r > 0 ? Math.max(0, r - step) : r;
+    const bytes = jsonBytes(values.slice(from, end)) + jsonBytes(formats.slice(from, end));
+    most = Math.max(most, bytes / ((end - from) * width));
+  }
+  return most;
+}
+
+/** Converts loaded values and number formats to raw rows and appends them to `out`. */
+function appendRows(out: RawCell[][], values: readonly unknown[][], formats: readonly unknown[][]): void {
+  for (let r = 0; r < values.length; r++) {
+    const vRow = values[r] ?? [];
+    const fRow = formats[r] ?? [];
+    const row: RawCell[] = new Array<RawCell>(vRow.length);
+    for (let c = 0; c < vRow.length; c++) row[c] = toRawCell(vRow[c], fRow[c]);
+    out.push(row);
+  }
 }
 
 function rangeOf(sheets: readonly ListedSheet[], task: ReadTask): Excel.Range {

@@ -812,6 +812,26 @@ class FakeRange extends FakeProxy<RangeData> {
     );
   }
 
+  /** The overlap with another range of the same sheet (an address or a range), or a null object. */
+  getIntersectionOrNullObject(other: string | FakeRange): FakeRange {
+    const label = typeof other === "string" ? JSON.stringify(other) : "range";
+    return new FakeRange(
+      this.context,
+      this.child(`getIntersectionOrNullObject(${label})`),
+      this.from((r) => {
+        this.book.requireApi(4, "Range.getIntersectionOrNullObject");
+        const o = typeof other === "string" ? parseRangeAddress(other) : other.rangeData();
+        const row = Math.max(o.row, r.row);
+        const col = Math.max(o.col, r.col);
+        const rowEnd = Math.min(o.row + o.rows, r.row + r.rows);
+        const colEnd = Math.min(o.col + o.cols, r.col + r.cols);
+        if (rowEnd <= row || colEnd <= col) return null;
+        return { sheet: r.sheet, row, col, rows: rowEnd - row, cols: colEnd - col };
+      }),
+      true,
+    );
+  }
+
   clear(applyTo?: string): void {
     this.queueCall("clear", [applyTo ?? "All"], (r) => this.book.clearRange(r, applyTo ?? "All"));
   }
