@@ -259,7 +259,24 @@ const SERIAL_TEXT_RE = /^\d{1,5}(?:\.\d+)?$/;
  * such as `2022-03-08`, `2022/3/8`, `2022.3.8`, `2022年3月8日`, `2022-03-08 14:30`. Impossible dates
  * are invalid (never rolled over) and only years 1900–2100 are accepted.
  */
-export const parseDate: (raw: RawCell) => Parsed<IsoDate> = memoized(readDate);
+export const parseDate: (raw: RawCell) => Parsed<IsoDate> = (raw) =>
+  raw instanceof Date ? parseDateCell(raw) : parseDateValue(raw);
+
+const parseDateValue = memoized(readDate);
+// Adapters hand over a new Date per cell, so the shared cache (keyed by text and number) never
+// hits on them; a log's dates are a few hundred days, so results are shared by the cell's time
+// (which is all a Date's reading depends on) in a cache of their own, where no serial collides.
+const dateCellCache = new Map<number, Parsed<IsoDate>>();
+
+function parseDateCell(raw: Date): Parsed<IsoDate> {
+  const time = raw.getTime();
+  let result = dateCellCache.get(time);
+  if (result !== undefined) return result;
+  result = Object.freeze(readDate(raw));
+  if (dateCellCache.size >= CACHE_SIZE) dateCellCache.clear();
+  dateCellCache.set(time, result);
+  return result;
+}
 
 function readDate(raw: RawCell): Parsed<IsoDate> {
   if (typeof raw === "number") {

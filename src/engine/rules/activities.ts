@@ -5,7 +5,8 @@
  * Every rule is one linear pass (a 200,000-row log must check in well under a second).
  */
 import type { ActivityRecord, Finding } from "../types";
-import { cellFinding, fastPersonKey, okText, PairIds, periodTest, personKey, type Rule } from "./context";
+import { activityIndex, SessionMembers } from "./activitiesIndex";
+import { cellFinding, okText, periodTest, type Rule } from "./context";
 
 /** Why an hours cell fails, or undefined when it is fine. */
 export function hoursProblem(
@@ -69,6 +70,7 @@ export const activityMissingValue: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     for (const r of ctx.read.activities) {
+      // The cheap value tests come first: the column lookups only run for the rare blank cell.
       if (okText(r.activity) === undefined && ctx.hasColumn(r, "activity")) {
         out.push(
           cellFinding(ctx, "activity.missing-value", "error", r, "activity", r.activity, {
@@ -76,8 +78,9 @@ export const activityMissingValue: Rule = {
           }),
         );
       }
-      const participantColumn = ctx.hasColumn(r, "studentId") || ctx.hasColumn(r, "name");
-      if (participantColumn && personKey(r.studentId, r.name) === undefined) {
+      // No participant: neither a student id nor a name (what personKey would call undefined).
+      if (okText(r.studentId) !== undefined || okText(r.name) !== undefined) continue;
+      if (ctx.hasColumn(r, "studentId") || ctx.hasColumn(r, "name")) {
         // Point at the student id column when the sheet has one, else at the name column.
         const field = ctx.hasColumn(r, "studentId") ? "studentId" : "name";
         out.push(
@@ -93,35 +96,26 @@ export const activityMissingValue: Rule = {
 export const activityDuplicate: Rule = {
   ids: ["activity.duplicate"],
   run(ctx) {
-    // Sessions (date + activity) are numbered and each person keeps the sessions they joined:
-    // no joined string key per row, which matters on a 200,000-row log.
-    const inPeriod = periodTest(ctx.settings);
-    const sessions = new PairIds();
-    const firstRow = new Map<string, Map<number, number>>();
+    // Sessions (date + activity) and people are numbered once (shared with the figures), and each
+    // session keeps a short list of who joined it: no string key and no Map per person per row,
+    // which matters on a 200,000-row log. Rows outside the period get no session (the figures
+    // leave them out anyway; flagging repeats there is noise).
+    const activities = ctx.read.activities;
+    const index = activityIndex(activities, ctx.settings);
+    const members = new SessionMembers(index.sessionActivity.length);
     const out: Finding[] = [];
-    for (const r of ctx.read.activities) {
-      // Rows outside the period are left out of the figures anyway; flagging repeats there is noise.
-      if (r.date.state !== "ok" || !inPeriod(r.date.value)) continue;
-      const activity = okText(r.activity);
-      const person = fastPersonKey(r.studentId, r.name);
-      if (activity === undefined || person === undefined) continue;
-      const session = sessions.id(r.date.value, activity);
-      let joined = firstRow.get(person);
-      if (!joined) {
-        joined = new Map();
-        firstRow.set(person, joined);
-      }
-      const first = joined.get(session);
-      if (first === undefined) {
-        joined.set(session, r.row);
-        continue;
-      }
+    for (let i = 0; i < activities.length; i++) {
+      const session = index.session[i] as number;
+      if (session < 0) continue;
+      const r = activities[i] as ActivityRecord;
+      const first = members.firstRow(session, index.person[i] as number, r.row);
+      if (first === undefined) continue;
       const field = okText(r.studentId) !== undefined ? "studentId" : "name";
       out.push(
         cellFinding(ctx, "activity.duplicate", "warning", r, field, r[field], {
           firstRow: first,
-          activity,
-          date: r.date.value,
+          activity: index.sessionActivity[session] as string,
+          date: index.sessionDate[session] as string,
         }),
       );
     }

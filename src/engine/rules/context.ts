@@ -53,12 +53,11 @@ const RECORDS_OF: Readonly<Record<Exclude<TableKind, "settings">, keyof ReadResu
   meetings: "meetings",
 };
 
-/** Build the context once per run; lookups of rows are built lazily per sheet so they cost O(n) once. */
+/** Build the context once per run; lookups are built lazily per sheet so they cost O(n) once. */
 export function createContext(read: ReadResult, settings: Settings): RuleContext {
   const tablesBySheet = new Map<string, RecognizedTable>();
   for (const t of read.tables) if (!tablesBySheet.has(t.sheet)) tablesBySheet.set(t.sheet, t);
   const columnsBySheet = new Map<string, Map<FieldName, ColumnMatch>>();
-  const rowsBySheet = new Map<string, Map<number, DataRow>>();
 
   const columnsOf = (sheet: string): Map<FieldName, ColumnMatch> | undefined => {
     const table = tablesBySheet.get(sheet);
@@ -71,16 +70,33 @@ export function createContext(read: ReadResult, settings: Settings): RuleContext
     }
     return cols;
   };
+  // Findings are few (hundreds) and a log has 200,000 rows: binary search in the table's rows,
+  // which the reader builds in sheet order, costs far less than building a Map of every row per
+  // run. Rows in any other order (hand-built tables) get the Map.
+  const rowsBySheet = new Map<string, ReadonlyMap<number, DataRow> | null>();
   const dataRow = (sheet: string, row: number): DataRow | undefined => {
-    const table = tablesBySheet.get(sheet);
-    if (!table) return undefined;
-    let rows = rowsBySheet.get(sheet);
-    if (!rows) {
-      rows = new Map();
-      for (const r of table.rows) rows.set(r.row, r);
-      rowsBySheet.set(sheet, rows);
+    const rows = tablesBySheet.get(sheet)?.rows;
+    if (!rows) return undefined;
+    let byRow = rowsBySheet.get(sheet);
+    if (byRow === undefined) {
+      let ascending = true;
+      for (let k = 1; k < rows.length && ascending; k++) {
+        ascending = (rows[k - 1] as DataRow).row < (rows[k] as DataRow).row;
+      }
+      byRow = ascending ? null : new Map(rows.map((r) => [r.row, r]));
+      rowsBySheet.set(sheet, byRow);
     }
-    return rows.get(row);
+    if (byRow !== null) return byRow.get(row);
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = rows[mid] as DataRow;
+      if (r.row === row) return r;
+      if (r.row < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   };
 
   return {

@@ -1,13 +1,14 @@
 /**
  * Volunteer-service figures from the activity log: sessions (distinct date + activity),
  * person-times, distinct people and hours, in total and by category, month and activity.
- * One linear pass with Maps and numbered sessions; rows the rules flagged are left out of the
+ * One linear pass over numbered sessions and people (rules/activitiesIndex.ts); rows the rules flagged are left out of the
  * figures they spoil.
  */
 import type { Settings } from "../settings";
-import type { ActivityRecord, ActivityTotals, Finding, RuleId, Stats } from "../types";
-import { fastPersonKey, okText, PairIds, periodTest } from "../rules/context";
+import type { ActivityRecord, ActivityTotals, Finding, Parsed, RuleId, Stats } from "../types";
+import { okText } from "../rules/context";
 import { hoursProblem } from "../rules/activities";
+import { activityIndex } from "../rules/activitiesIndex";
 
 /** The category used for rows whose category cell is blank. */
 export const UNCATEGORISED = "未分类";
@@ -87,81 +88,98 @@ export function activityStats(
 ): NonNullable<Stats["activities"]> {
   const excluded = flaggedRows(findings, EXCLUDING);
   const badHours = flaggedRows(findings, new Set<RuleId>(["activity.hours"]));
-  const inPeriod = periodTest(settings);
-  const sessions = new PairIds();
+  // Sessions and people numbered once, shared with the duplicate rule: a row's session number is
+  // -1 exactly when the guards below (the rules' own conditions) leave it out, so the figures stay
+  // right even if a rule failed; seen-flags per number replace string Sets and Maps per row.
+  const index = activityIndex(activities, settings);
+  const sessionCount = index.sessionActivity.length;
+  const sessionSeen = new Uint8Array(sessionCount);
+  const personSeen = new Uint8Array(index.people);
+  let distinctPeople = 0;
+  // A session has one date and one activity, so its month and activity totals are looked up
+  // once, on its first counted row, and kept by session number.
+  const monthOfSession = new Array<Totals | undefined>(sessionCount);
+  const activityOfSession = new Array<Totals | undefined>(sessionCount);
   const total = new Totals();
-  const people = new Set<string>();
   const byCategory = new Map<string, SetTotals>();
   const byMonth = new Map<string, Totals>();
-  // Month totals cached per date so a row costs no string slicing.
-  const monthOfDate = new Map<string, Totals>();
   const byActivity = new Map<string, Totals>();
   let firstDate: string | null = null;
   let lastDate: string | null = null;
+  // The reader shares one Parsed per repeated cell value: the same category object as the row
+  // before means the same category totals, without trimming or a Map lookup.
+  let lastCategory: Parsed<string> | undefined;
+  let perCategory: SetTotals | undefined;
 
   let sheet: string | undefined;
   let excludedRows: Set<number> | undefined;
   let badHourRows: Set<number> | undefined;
-  for (const r of activities) {
+  for (let i = 0; i < activities.length; i++) {
+    const session = index.session[i] as number;
+    if (session < 0) continue;
+    const r = activities[i] as ActivityRecord;
     if (r.sheet !== sheet) {
       sheet = r.sheet;
       excludedRows = excluded.get(sheet);
       badHourRows = badHours.get(sheet);
     }
     if (excludedRows?.has(r.row)) continue;
-    // The guards repeat the rules' conditions so the figures stay right even if a rule failed.
-    if (r.date.state !== "ok" || !inPeriod(r.date.value)) continue;
-    const activity = okText(r.activity);
-    const person = fastPersonKey(r.studentId, r.name);
-    if (activity === undefined || person === undefined) continue;
 
-    const date = r.date.value;
     const hours =
       r.hours.state === "ok" &&
       !badHourRows?.has(r.row) &&
       hoursProblem(r, settings.maxHoursPerRecord) === undefined
         ? r.hours.value
         : 0;
-    // Plain lookups rather than helpers with closures: this loop runs once per row of the log.
-    let month = monthOfDate.get(date);
-    if (month === undefined) {
+    let month = monthOfSession[session];
+    let perActivity = activityOfSession[session];
+    const added = sessionSeen[session] === 0;
+    if (added) {
+      sessionSeen[session] = 1;
+      const date = index.sessionDate[session] as string;
+      const activity = index.sessionActivity[session] as string;
       const key = date.slice(0, 7);
       month = byMonth.get(key);
       if (month === undefined) {
         month = new Totals();
         byMonth.set(key, month);
       }
-      monthOfDate.set(date, month);
-      // Only a date not seen before can move the first or last date.
+      perActivity = byActivity.get(activity);
+      if (perActivity === undefined) {
+        perActivity = new Totals();
+        byActivity.set(activity, perActivity);
+      }
+      monthOfSession[session] = month;
+      activityOfSession[session] = perActivity;
+      // Every counted date opens a session, so checking new sessions finds the first and last date.
       if (firstDate === null || date < firstDate) firstDate = date;
       if (lastDate === null || date > lastDate) lastDate = date;
     }
-    let perActivity = byActivity.get(activity);
-    if (perActivity === undefined) {
-      perActivity = new Totals();
-      byActivity.set(activity, perActivity);
-    }
-    const category = okText(r.category) ?? UNCATEGORISED;
-    let perCategory = byCategory.get(category);
-    if (perCategory === undefined) {
-      perCategory = new SetTotals();
-      byCategory.set(category, perCategory);
+    if (r.category !== lastCategory || perCategory === undefined) {
+      lastCategory = r.category;
+      const category = okText(r.category) ?? UNCATEGORISED;
+      perCategory = byCategory.get(category);
+      if (perCategory === undefined) {
+        perCategory = new SetTotals();
+        byCategory.set(category, perCategory);
+      }
     }
     // A session belongs to one date and one activity, so its first row is its only entry into
     // the total, its month and its activity; a category needs its own set of sessions.
-    const known = sessions.size;
-    const session = sessions.id(date, activity);
-    const added = sessions.size !== known;
     total.add(added, hours);
-    month.add(added, hours);
-    perActivity.add(added, hours);
+    (month as Totals).add(added, hours);
+    (perActivity as Totals).add(added, hours);
     perCategory.addSession(session, hours);
-    people.add(person);
+    const person = index.person[i] as number;
+    if (personSeen[person] === 0) {
+      personSeen[person] = 1;
+      distinctPeople++;
+    }
   }
 
   return {
     ...total.done(),
-    distinctPeople: people.size,
+    distinctPeople,
     firstDate,
     lastDate,
     byCategory: finish(byCategory, byCategory.keys()),
