@@ -4,10 +4,14 @@
  */
 import type { CheckOptions, Lang, SummarySheet, WorkbookInput } from "../engine";
 import type { CheckView } from "./engineSession";
+import type { InputPart } from "./inputParts";
 
 /** What the pane asks the engine to do. */
 export type EngineTask =
-  | { readonly type: "check"; readonly input: WorkbookInput; readonly options: CheckOptions }
+  /** Check `input`, or (null) the workbook sent in parts since the last check. */
+  | { readonly type: "check"; readonly input: WorkbookInput | null; readonly options: CheckOptions }
+  /** Part of a large workbook (inputParts.ts); the worker collects it and does not reply. */
+  | { readonly type: "part"; readonly part: InputPart }
   | { readonly type: "summary"; readonly lang: Lang };
 
 /** A task sent to the engine worker, with the id its reply will carry. */

@@ -4,6 +4,7 @@
  */
 import { createEngineSession } from "./engineSession";
 import type { EngineRequest, EngineResponse } from "./engineProtocol";
+import { InputAssembler } from "./inputParts";
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is this much smaller scope.
 const scope = self as unknown as {
@@ -12,14 +13,30 @@ const scope = self as unknown as {
 };
 
 const session = createEngineSession();
+const parts = new InputAssembler();
+let partError: string | null = null;
 
 scope.onmessage = (event) => {
   const request = event.data;
+  if (request.type === "part") {
+    try {
+      parts.add(request.part);
+    } catch (err) {
+      partError ??= err instanceof Error ? err.message : String(err);
+    }
+    return;
+  }
   try {
-    const value =
-      request.type === "check"
-        ? session.check(request.input, request.options)
-        : session.summary(request.lang);
+    let value;
+    if (request.type === "check") {
+      const input = request.input ?? parts.take();
+      const failed = partError;
+      partError = null;
+      if (failed !== null) throw new Error(failed);
+      value = session.check(input, request.options);
+    } else {
+      value = session.summary(request.lang);
+    }
     scope.postMessage({ id: request.id, ok: true, value });
   } catch (err) {
     scope.postMessage({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) });

@@ -8,6 +8,7 @@ import type { Finding, IsoDate, KindOverride, Lang, SettingsInput, WorkbookInput
 import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../host/types";
 import { yieldToBrowser, type EngineRunner } from "./engineClient";
 import type { CheckView } from "./engineSession";
+import { expectedCheckMs, startPacer } from "./progressPacer";
 
 /** A notice shown after an action succeeded. */
 export type PaneNotice = "settingsSaved" | "downloaded" | null;
@@ -133,12 +134,22 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       setBusy({ stage: "checking" });
       await yieldToBrowser();
       const { fileName: file, today: todayFn } = optionsRef.current;
-      const result = await engine.check(data, {
-        settings: state.settings,
-        overrides: state.overrides,
-        today: todayFn(),
-        ...(file ? { file } : {}),
+      // The check reports no progress of its own: keep the bar moving while it runs.
+      const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
+      const stopPacer = startPacer(expectedCheckMs(rows), (fraction) => {
+        if (isCurrent()) setBusy({ stage: "checking", fraction });
       });
+      let result: CheckView;
+      try {
+        result = await engine.check(data, {
+          settings: state.settings,
+          overrides: state.overrides,
+          today: todayFn(),
+          ...(file ? { file } : {}),
+        });
+      } finally {
+        stopPacer();
+      }
       if (!isCurrent()) return;
       viewRef.current = result;
       setView(result);

@@ -5,7 +5,8 @@
 import type { CheckOptions, Lang, SummarySheet, WorkbookInput } from "../engine";
 import type { EngineRequest, EngineResponse, EngineTask } from "./engineProtocol";
 import type { CheckView } from "./engineSession";
-import type { EngineRunner } from "./engineClient";
+import { yieldToBrowser, type EngineRunner } from "./engineClient";
+import { inputParts, isLarge } from "./inputParts";
 import { spawnEngineWorker } from "./spawnEngineWorker";
 
 /** Raised when the worker itself fails (blocked, failed to load, crashed), so callers can fall back. */
@@ -64,9 +65,29 @@ export function createWorkerRunner(): EngineRunner {
     });
   };
 
+  // A large workbook goes in parts, with a turn for the browser after each (see inputParts.ts).
+  const sendParts = async (input: WorkbookInput): Promise<void> => {
+    for (const part of inputParts(input)) {
+      if (broken) throw broken;
+      const request: EngineRequest = { type: "part", part, id: nextId++ };
+      worker.postMessage(request);
+      await yieldToBrowser();
+    }
+  };
+  // Checks go one at a time, so the parts of two workbooks never interleave.
+  let lastCheck: Promise<unknown> = Promise.resolve();
+
   return {
-    check: (input: WorkbookInput, options: CheckOptions) =>
-      send<CheckView>({ type: "check", input, options }),
+    check: (input: WorkbookInput, options: CheckOptions) => {
+      const run = async (): Promise<CheckView> => {
+        if (!isLarge(input)) return send<CheckView>({ type: "check", input, options });
+        await sendParts(input);
+        return send<CheckView>({ type: "check", input: null, options });
+      };
+      const result = lastCheck.then(run, run);
+      lastCheck = result.catch(() => undefined);
+      return result;
+    },
     summary: (lang: Lang) => send<readonly SummarySheet[]>({ type: "summary", lang }),
     dispose: () => {
       if (!broken) failAll(new WorkerFailure("disposed"));

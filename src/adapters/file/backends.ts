@@ -6,6 +6,7 @@
 import type { SummarySheet, WorkbookInput } from "../../engine/types";
 import type { FileBackend, OutputWorkbook } from "./session";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
+import { InputAssembler } from "../../ui/inputParts";
 
 /** Copy bytes into an ArrayBuffer of their own (the original stays usable after a transfer). */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -37,6 +38,8 @@ interface Pending {
   readonly resolve: (reply: FileWorkerReply) => void;
   readonly reject: (err: unknown) => void;
   readonly onProgress?: (fraction: number | undefined) => void;
+  /** Collects a read result that arrives in parts. */
+  readonly parts: InputAssembler;
 }
 
 /**
@@ -68,8 +71,19 @@ export function workerBackend(spawn: () => Worker, fallback: FileBackend = inlin
         p.onProgress?.(reply.fraction);
         return;
       }
+      if (reply.type === "read-part") {
+        try {
+          p.parts.add(reply.part);
+        } catch (err) {
+          pending.delete(reply.id);
+          p.reject(err);
+        }
+        return;
+      }
       pending.delete(reply.id);
-      p.resolve(reply);
+      p.resolve(
+        reply.type === "read-done" && reply.input === null ? { ...reply, input: p.parts.take() } : reply,
+      );
     };
     w.onerror = (event: ErrorEvent) => {
       event.preventDefault();
@@ -86,7 +100,12 @@ export function workerBackend(spawn: () => Worker, fallback: FileBackend = inlin
     onProgress?: (fraction: number | undefined) => void,
   ): Promise<FileWorkerReply> =>
     new Promise<FileWorkerReply>((resolve, reject) => {
-      pending.set(message.id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      pending.set(message.id, {
+        resolve,
+        reject,
+        parts: new InputAssembler(),
+        ...(onProgress ? { onProgress } : {}),
+      });
       try {
         start().postMessage(message, transfer);
       } catch (err) {
@@ -119,7 +138,7 @@ export function workerBackend(spawn: () => Worker, fallback: FileBackend = inlin
         async () => {
           const buffer = ownBuffer(bytes);
           const reply = await request({ id: nextId++, type: "read", bytes: buffer }, [buffer], onProgress);
-          if (reply.type !== "read-done") throw new Error(`unexpected reply ${reply.type}`);
+          if (reply.type !== "read-done" || !reply.input) throw new Error(`unexpected reply ${reply.type}`);
           return reply.input;
         },
         () => fallback.read(bytes, onProgress),

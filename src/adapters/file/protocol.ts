@@ -4,6 +4,7 @@
  */
 import type { SummarySheet, WorkbookInput } from "../../engine/types";
 import type { WriteOutcome } from "../../host/types";
+import type { InputPart } from "../../ui/inputParts";
 
 /** A request from the page to the worker. */
 export type FileWorkerRequest =
@@ -19,7 +20,10 @@ export type FileWorkerRequest =
 /** A reply from the worker: progress, a result, or an error with its code. */
 export type FileWorkerReply =
   | { readonly id: number; readonly type: "progress"; readonly fraction?: number }
-  | { readonly id: number; readonly type: "read-done"; readonly input: WorkbookInput }
+  /** Part of a large read result (sent in parts so the page is never held by one long clone). */
+  | { readonly id: number; readonly type: "read-part"; readonly part: InputPart }
+  /** The read result, or (null) the parts sent before. */
+  | { readonly id: number; readonly type: "read-done"; readonly input: WorkbookInput | null }
   | {
       readonly id: number;
       readonly type: "write-done";

@@ -6,6 +6,7 @@
 import { readXlsxLean } from "../xlsx/lean/read";
 import { writeOutput } from "./output";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
+import { inputParts, isLarge } from "../../ui/inputParts";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<FileWorkerRequest>) => void) | null;
@@ -26,7 +27,12 @@ async function handle(request: FileWorkerRequest): Promise<void> {
       const input = await readXlsxLean(new Uint8Array(request.bytes), {
         onProgress: (fraction) => scope.postMessage({ id, type: "progress", fraction }),
       });
-      scope.postMessage({ id, type: "read-done", input });
+      if (isLarge(input)) {
+        for (const part of inputParts(input)) scope.postMessage({ id, type: "read-part", part });
+        scope.postMessage({ id, type: "read-done", input: null });
+      } else {
+        scope.postMessage({ id, type: "read-done", input });
+      }
     } else {
       const { bytes, outcome } = await writeOutput(
         new Uint8Array(request.original),
