@@ -11,6 +11,7 @@ import {
   check,
   ENGINE_VERSION,
   parseSettingsInput,
+  settingsSheetEntries,
   stateFromWorkbook,
   toJsonReport,
   type KindOverride,
@@ -182,7 +183,8 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
     today,
     file: path.basename(input),
   });
-  io.stdout(formatReport(result.report, lang, paint(io.isTTY && !io.env.NO_COLOR)));
+  const otherSettings = settingsSheetEntries(result).filter((e) => e.setting === null);
+  io.stdout(formatReport(result.report, lang, paint(io.isTTY && !io.env.NO_COLOR), otherSettings));
 
   if (values.json !== undefined) {
     const text = `${JSON.stringify(toJsonReport(result, lang), null, 2)}\n`;

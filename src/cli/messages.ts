@@ -121,6 +121,7 @@ export interface CliMessages {
     readonly findings: string;
     readonly figures: string;
     readonly tables: string;
+    readonly otherSettings: string;
   };
   noFindings: string;
   more(count: number): string;
@@ -188,7 +189,12 @@ const ZH: CliMessages = {
   renamed: (w, u) => `工作簿中已有名为“${w}”的用户工作表，汇总表改名为“${u}”。`,
   badState: (r) => `工作簿中保存的助手设置无法读取（${r}），已忽略。`,
   internal: (r) => `ziping 内部错误：${r}。请把这行信息和出错的文件（可删去个人信息）报告给维护者。`,
-  heading: { findings: "发现的问题", figures: "关键数据", tables: "识别到的表格" },
+  heading: {
+    findings: "发现的问题",
+    figures: "关键数据",
+    tables: "识别到的表格",
+    otherSettings: "基本信息表中的其他项（本工具不使用，原样保留）",
+  },
   noFindings: "没有发现问题。",
   more: (n) => `……还有 ${n} 条，见 --json 报告或 --out 工作簿的“问题清单”。`,
   counts: (e, w, i) => `${e} 个错误，${w} 个警告，${i} 条提示`,
@@ -256,7 +262,12 @@ const EN: CliMessages = {
   badState: (r) => `The helper settings saved in the workbook cannot be read (${r}) and were ignored.`,
   internal: (r) =>
     `ziping internal error: ${r}. Please report this line and the file (personal data removed) to the maintainers.`,
-  heading: { findings: "Findings", figures: "Key figures", tables: "Tables recognised" },
+  heading: {
+    findings: "Findings",
+    figures: "Key figures",
+    tables: "Tables recognised",
+    otherSettings: "Other entries of the settings sheet (not used by ziping, kept as they are)",
+  },
   noFindings: "No problems found.",
   more: (n) => `… and ${n} more: see the --json report or the Problems sheet of the --out workbook.`,
   counts: (e, w, i) =>

@@ -113,6 +113,19 @@ export function formatTables(report: Report, lang: Lang): string[] {
   return [`${m.heading.tables}${lang === "zh" ? "：" : ": "}${printable(items.join(sep))}`];
 }
 
+/** Settings-sheet rows ziping does not use: shown, so people see they were kept, not rejected. */
+export function formatOtherSettings(
+  entries: ReadonlyArray<{ readonly key: string; readonly value: string }>,
+  lang: Lang,
+): string[] {
+  if (entries.length === 0) return [];
+  const m = cliMessages(lang);
+  const items = entries.map((e) => `${e.key}${lang === "zh" ? "：" : ": "}${e.value}`);
+  return [
+    `${m.heading.otherSettings}${lang === "zh" ? "：" : ": "}${printable(items.join(lang === "zh" ? "；" : "; "))}`,
+  ];
+}
+
 /** A share as a percent; the delegate ratio gets three decimals so 1.003% is not shown as 1.00%. */
 function percentText(ratio: number | null, decimals = 2): string | null {
   return ratio === null || !Number.isFinite(ratio) ? null : `${(ratio * 100).toFixed(decimals)}%`;
@@ -191,14 +204,20 @@ export function formatFigures(report: Report, lang: Lang, p: Paint): string[] {
   ];
 }
 
-/** Everything printed for one checked file. */
-export function formatReport(report: Report, lang: Lang, p: Paint): string {
+/** Everything printed for one checked file (with the settings-sheet rows ziping does not use). */
+export function formatReport(
+  report: Report,
+  lang: Lang,
+  p: Paint,
+  otherSettings: ReadonlyArray<{ readonly key: string; readonly value: string }> = [],
+): string {
   const m = cliMessages(lang);
   const title = p.bold(`ziping ${report.version} — ${printable(report.file ?? "")}`);
   const verdict = report.summary.errors > 0 ? p.red(m.verdict(report.summary.errors)) : m.verdict(0);
   return [
     title,
     ...formatTables(report, lang),
+    ...formatOtherSettings(otherSettings, lang),
     "",
     ...formatFindings(report, lang, p),
     "",

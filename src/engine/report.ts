@@ -4,6 +4,7 @@
  * so the shape is the same for every workbook.
  */
 import { formatFinding } from "./i18n";
+import { cellText, settingKeyOf } from "./read";
 import type { Settings } from "./settings";
 import type {
   CheckResult,
@@ -32,6 +33,18 @@ export interface JsonFinding {
   readonly params: Readonly<Record<string, FindingValue>>;
 }
 
+/**
+ * One row of the workbook's settings sheet as written. `setting` is the JSON key it sets, or null
+ * for a key ziping does not use: people write other facts there, so they are kept and shown.
+ */
+export interface JsonSettingsEntry {
+  readonly sheet: string;
+  readonly row: number;
+  readonly key: string;
+  readonly value: string;
+  readonly setting: string | null;
+}
+
 /** The JSON report as written by `--json` (documented in docs/report-format.md). */
 export interface JsonReport {
   readonly version: string;
@@ -46,6 +59,8 @@ export interface JsonReport {
   readonly stats: Stats;
   readonly indicators: readonly Indicator[];
   readonly settings: Settings;
+  /** Every row of the settings sheet, used or not. */
+  readonly settingsSheet: readonly JsonSettingsEntry[];
   readonly summary: Report["summary"];
 }
 
@@ -75,6 +90,18 @@ export function toJsonReport(result: CheckResult, lang: Lang): JsonReport {
     stats: report.stats,
     indicators: report.indicators,
     settings,
+    settingsSheet: settingsSheetEntries(result),
     summary: report.summary,
   };
+}
+
+/** The settings sheet's rows with the setting each one sets (null: kept, not used by ziping). */
+export function settingsSheetEntries(result: CheckResult): JsonSettingsEntry[] {
+  return result.read.settingsEntries.map((e) => ({
+    sheet: e.sheet,
+    row: e.row,
+    key: e.key,
+    value: cellText(e.value),
+    setting: settingKeyOf(e.key),
+  }));
 }

@@ -319,6 +319,16 @@ describe("settings", () => {
     expect(school).toHaveAttribute("placeholder", "某某医科大学");
     expect(school).toHaveAccessibleDescription(new RegExp(zh.fromSheet("某某医科大学")));
   });
+
+  test("settings-sheet keys ziping does not use are listed, not rejected", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const { user } = renderPane(host);
+    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await openSettings(user);
+    const other = screen.getByRole("region", { name: zh.otherSettingsHeading });
+    expect(other).toHaveTextContent("团委书记：王老师");
+    expect(other).not.toHaveTextContent("学校名称");
+  });
 });
 
 describe("sheet-kind corrections", () => {

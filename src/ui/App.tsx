@@ -419,6 +419,7 @@ export function App(props: AppProps): React.JSX.Element {
                         <SettingsPanel
                           saved={saved.settings}
                           sheetSettings={view?.sheetSettings ?? NO_SETTINGS}
+                          otherSettings={view?.otherSettings ?? []}
                           today={today()}
                           busy={isBusy}
                           savedNotice={state.notice === "settingsSaved"}

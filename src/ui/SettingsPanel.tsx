@@ -64,6 +64,8 @@ export interface SettingsPanelProps {
   /** Whether the last save finished (shows the confirmation). */
   readonly savedNotice: boolean;
   readonly onSave: (settings: SettingsInput) => void;
+  /** Settings-sheet rows ziping does not use (listed read-only). */
+  readonly otherSettings?: ReadonlyArray<{ readonly key: string; readonly value: string }>;
 }
 
 const GROUPS = ["school", "caps", "rules"] as const;
@@ -226,6 +228,20 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
           {SETTINGS_FIELDS.filter((f) => f.group === g).map(renderField)}
         </fieldset>
       ))}
+      {props.otherSettings && props.otherSettings.length > 0 && (
+        <section aria-label={t.otherSettingsHeading} className={styles.group}>
+          <h4 className={styles.legend}>{t.otherSettingsHeading}</h4>
+          <ul>
+            {props.otherSettings.map((e, i) => (
+              <li key={`${i}-${e.key}`}>
+                {e.key}
+                {t.keyValueSeparator}
+                {e.value}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div role="status">
         {submitted && !validation.value && (
           <MessageBar intent="error">

@@ -2,7 +2,13 @@
  * The engine work the pane does, in one place so the Web Worker and the in-thread fallback run
  * exactly the same code: check a workbook, keep the result, build the summary sheets from it.
  */
-import { buildSummarySheets, check, reportSentences, reportTopicLabel } from "../engine";
+import {
+  buildSummarySheets,
+  check,
+  reportSentences,
+  reportTopicLabel,
+  settingsSheetEntries,
+} from "../engine";
 import type {
   CheckOptions,
   CheckResult,
@@ -27,6 +33,8 @@ export interface CheckView {
   readonly settings: Settings;
   /** What the workbook's own settings sheet says (shown as placeholders in the settings panel). */
   readonly sheetSettings: SettingsInput;
+  /** Settings-sheet rows ziping does not use: shown, so people see they were kept. */
+  readonly otherSettings: ReadonlyArray<{ readonly key: string; readonly value: string }>;
   /** Report sentences per language. */
   readonly sentences: Readonly<Record<Lang, readonly SentenceView[]>>;
 }
@@ -47,6 +55,9 @@ export function createEngineSession(): EngineSession {
         report: last.report,
         settings: last.settings,
         sheetSettings: last.read.sheetSettings,
+        otherSettings: settingsSheetEntries(last)
+          .filter((e) => e.setting === null)
+          .map((e) => ({ key: e.key, value: e.value })),
         sentences: { zh: sentences(last, "zh"), en: sentences(last, "en") },
       };
     },

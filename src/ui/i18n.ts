@@ -89,6 +89,8 @@ const zhCN = {
   // Settings
   settingsHeading: "设置",
   settingsIntro: "这里的设置保存在工作簿中，优先于工作簿里的设置表；留空则用设置表或默认值。",
+  otherSettingsHeading: "设置表中的其他项（本工具不使用，原样保留）",
+  keyValueSeparator: "：",
   settingsSave: "保存设置",
   settingsSaved: "设置已保存，已按新设置重新检查。",
   settingsHasErrors: "请先改正标出的设置。",
@@ -241,6 +243,8 @@ const enUS: UiStrings = {
   settingsHeading: "Settings",
   settingsIntro:
     "Saved in the workbook and used before the workbook's settings sheet; leave a field empty to use the sheet or the default.",
+  otherSettingsHeading: "Other entries of the settings sheet (not used by ziping, kept as they are)",
+  keyValueSeparator: ": ",
   settingsSave: "Save settings",
   settingsSaved: "Settings saved and the workbook checked again.",
   settingsHasErrors: "Correct the marked settings first.",

@@ -394,3 +394,28 @@ describe("ziping check --out / --json", () => {
     expect((await ziping(["check", input, "--config", config])).code).toBe(0);
   });
 });
+
+describe("settings-sheet keys ziping does not use", () => {
+  it("are kept and shown on the console and in the JSON report, never rejected", async () => {
+    const dir = tempDir();
+    const wb = await load(MAIN_SAMPLE);
+    const settings = wb.worksheets.find((ws) => ws.name === "基本信息");
+    expect(settings).toBeDefined();
+    settings?.addRow(["团委书记", "王老师"]);
+    const file = path.join(dir, "with-extra-settings.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = path.join(dir, "report.json");
+    const result = await ziping(["check", file, "--json", json]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/基本信息表中的其他项.*团委书记：王老师/);
+    const report = JSON.parse(readFileSync(json, "utf8")) as {
+      settingsSheet: Array<{ key: string; value: string; setting: string | null }>;
+    };
+    expect(report.settingsSheet).toContainEqual(
+      expect.objectContaining({ key: "团委书记", value: "王老师", setting: null }),
+    );
+    expect(report.settingsSheet).toContainEqual(
+      expect.objectContaining({ key: "学校名称", value: "赣南医学院", setting: "schoolName" }),
+    );
+  });
+});
