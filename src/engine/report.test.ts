@@ -28,6 +28,7 @@ describe("toJsonReport", () => {
       "stats",
       "indicators",
       "settings",
+      "settingsSheet",
       "summary",
     ]);
     expect(json.file).toBeNull();
