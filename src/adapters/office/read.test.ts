@@ -1,7 +1,9 @@
 import { STATE_SHEET_NAME } from "../../engine/state";
 import { PAYLOAD_LIMIT_BYTES, PAYLOAD_TARGET_BYTES } from "./budget";
+import { errorMessage } from "../../commands/run";
+import { PAYLOAD_SIZE_ERROR_CODES, RowTooLargeError, isPayloadSizeError } from "./errors";
 import { createOfficeHost } from "./host";
-import { FakeWorkbook, type FakeValue } from "./testing/fakeExcel";
+import { FAKE_PAYLOAD_LIMIT_BYTES, FakeWorkbook, type FakeValue } from "./testing/fakeExcel";
 
 const hostFor = (book: FakeWorkbook) =>
   createOfficeHost({ run: (batch) => book.run(batch), isSetSupported: (v) => book.isSetSupported(v) });
@@ -219,11 +221,107 @@ describe("reading rows of very uneven size", () => {
     const fake = new FakeWorkbook().addSheet("志愿活动", { rows });
     const input = await hostFor(fake).readWorkbook();
     expect(input.sheets[0]?.rows[59_999]?.[6]).toBe(long);
-    // Known limit: the chunk that meets rows ~40× denser than all before them is planned at the
-    // sparse density and passes the ceiling (nothing in Office.js tells a range's size before
-    // loading it). Every chunk after it is planned from its densest block and stays on target.
+    // The chunk that meets rows ~40× denser than all before them is planned at the sparse density
+    // (nothing in Office.js tells a range's size before loading it): Excel rejects it, or it passes
+    // 4 MB, and its rows are read again in halves. Every chunk after the largest is planned from
+    // its densest block and stays on target.
     const sizes = fake.syncs.map((s) => s.responseBytes);
     const crossing = sizes.indexOf(Math.max(...sizes));
     for (const size of sizes.slice(crossing + 1)) expect(size).toBeLessThanOrEqual(PAYLOAD_TARGET_BYTES);
+  });
+});
+
+describe("reading rows denser than Excel on the web's 5 MB limit allows in one chunk", () => {
+  it("splits the rejected chunk, reads every value and re-plans from the dense rows", async () => {
+    const rows = activityRows(150_000);
+    // 2,000 rows of 3 KB cells (each one different) after 150,000 rows of about 25 bytes a cell:
+    // the chunk that meets them is planned at the sparse density and is far over 5 MB.
+    for (let i = 0; i < 2000; i++) {
+      rows.push(ACTIVITY_HEADER.map((_, c) => `${i}-${c}:${"说明".repeat(499)}`));
+    }
+    const fake = new FakeWorkbook().addSheet("志愿活动", { rows });
+    const input = await hostFor(fake).readWorkbook();
+
+    const got = input.sheets[0]?.rows ?? [];
+    expect(got).toHaveLength(rows.length);
+    let wrong = 0;
+    rows.forEach((row, r) => row.forEach((v, c) => (got[r]?.[c] === v ? 0 : wrong++)));
+    expect(wrong).toBe(0);
+
+    const log = fake.syncs.map((s) => s.error ?? "ok");
+    const rejected = fake.syncs.filter((s) => s.error !== undefined);
+    expect(rejected.length).toBeGreaterThanOrEqual(1);
+    for (const s of rejected) {
+      expect(s.error).toBe("ResponsePayloadSizeLimitExceeded");
+      expect(s.rejectedResponseBytes).toBeGreaterThan(FAKE_PAYLOAD_LIMIT_BYTES);
+    }
+    // Every rejection is followed by the retry of its first half, which succeeds or splits again.
+    expect(log[log.length - 1]).toBe("ok");
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(FAKE_PAYLOAD_LIMIT_BYTES);
+    expect(fake.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    // Halving finds the dense rows in a few rejections; once a chunk of them is measured, the rest
+    // are planned at their own density: no more rejections, and (past the first chunk planned from
+    // a partly dense one, which may pass 4 MB but not 5) every chunk back under the 4 MB ceiling.
+    expect(rejected.length).toBeLessThanOrEqual(6);
+    const after = fake.syncs.slice(log.lastIndexOf("ResponsePayloadSizeLimitExceeded") + 1);
+    expect(after.every((s) => s.error === undefined)).toBe(true);
+    expect(after.length).toBeGreaterThan(5);
+    for (const s of after.slice(2)) expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it("fails with a typed error, shown as a message, when one row alone is over the limit", async () => {
+    const rows: FakeValue[][] = activityRows(99).map((r) => [...r, ...Array<string>(53).fill("x")]);
+    // Row 101: 60 cells of Excel's 32,767-character maximum, 98 KB each, about 5.9 MB.
+    rows.push(Array<string>(60).fill("汉".repeat(32_767)));
+    rows.push(rows[1] as FakeValue[]);
+    const fake = new FakeWorkbook()
+      .addSheet("基本信息", { rows: [["学校名称"]] })
+      .addSheet("志愿活动", { rows });
+
+    const err: unknown = await hostFor(fake)
+      .readWorkbook()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(RowTooLargeError);
+    expect(err).toMatchObject({ name: "RowTooLargeError", code: "RowTooLarge", sheet: "志愿活动", row: 101 });
+    expect((err as RowTooLargeError).cause).toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    // Halved down to the one row, never past it (about log2(101) rejections, all of the same code).
+    const rejected = fake.syncs.filter((s) => s.error !== undefined);
+    expect(rejected.length).toBeGreaterThan(1);
+    expect(rejected.length).toBeLessThanOrEqual(10);
+    expect(rejected.every((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+
+    const shown = errorMessage(err, "en");
+    expect(shown.kind).toBe("error");
+    expect(shown.text).toContain("Row 101 of the sheet “志愿活动” holds more text than Excel can pass");
+    expect(shown.text).not.toContain("RichApi");
+  });
+
+  it("recognises Excel's payload-size errors by code or by message", () => {
+    for (const code of PAYLOAD_SIZE_ERROR_CODES) expect(isPayloadSizeError({ code, message: "" })).toBe(true);
+    expect(isPayloadSizeError(new Error("The response payload size has exceeded the limit."))).toBe(true);
+    expect(
+      isPayloadSizeError({
+        code: "GeneralException",
+        debugInfo: { code: "ResponsePayloadSizeLimitExceeded" },
+      }),
+    ).toBe(true);
+    expect(isPayloadSizeError({ code: "ItemNotFound", message: "no such sheet" })).toBe(false);
+    expect(isPayloadSizeError(null)).toBe(false);
+  });
+
+  it("passes other errors of a read through unchanged", async () => {
+    const fake = new FakeWorkbook().addSheet("志愿活动", { rows: activityRows(300) });
+    const busy = Object.assign(new Error("The workbook is busy"), { code: "GeneralException" });
+    let syncs = 0;
+    const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+      fake.run((context) => {
+        const sync = context.sync.bind(context);
+        context.sync = () => (++syncs === 2 ? Promise.reject(busy) : sync());
+        return batch(context);
+      });
+    await expect(createOfficeHost({ run }).readWorkbook()).rejects.toBe(busy);
   });
 });

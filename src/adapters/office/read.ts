@@ -3,7 +3,9 @@
  * with their used ranges and a small sample of each (its top-left 16 × 50 cells), sync 2 loads
  * values and number formats of every ordinary sheet the sample did not hold, and a large sheet
  * adds one sync per row chunk. Chunks are planned from the sheet's density: the sample's at
- * first, then the densest chunk of that sheet measured so far, re-planned after every sync.
+ * first, then the densest chunk of that sheet measured so far, re-planned after every sync. The rows
+ * of a sync Excel rejects as over its payload limit are read again in syncs of half its size (down
+ * to a single row); a row that alone is over the limit fails the read with a {@link RowTooLargeError}.
  */
 import type { RawCell, SheetInput, WorkbookInput } from "../../engine/types";
 import { STATE_SHEET_NAME } from "../../engine/state";
@@ -20,6 +22,7 @@ import {
   jsonBytes,
 } from "./budget";
 import { toRawCell } from "./cells";
+import { RowTooLargeError, isPayloadSizeError } from "./errors";
 
 /** Tuning of the reader (tests shrink the budgets). */
 export interface ReadOptions {
@@ -201,9 +204,17 @@ export async function readWorkbookIn(
   let doneCells = sampledCells;
   const totalCells = pending.reduce((n, t) => n + t.rows * widthOf(t), sampledCells);
 
-  while (pending.length > 0) {
-    // Plan one sync: whole tasks while they fit, then the rows of the next task that fit.
-    const planned: Array<{ task: ReadTask; range: Excel.Range }> = [];
+  /**
+   * Rows Excel rejected as over its payload limit, read again at most half as many cells a sync:
+   * each entry caps the syncs of the next `cells` cells (nested when a half is rejected again).
+   */
+  let rejected: Array<{ cap: number; cells: number }> = [];
+  const cellsOf = (batch: readonly ReadTask[]): number => batch.reduce((n, t) => n + t.rows * widthOf(t), 0);
+
+  /** Plans one sync: whole tasks while they fit, then the rows of the next task that fit. */
+  const planNext = (): ReadTask[] => {
+    const cellCap = Math.min(maxCells, ...rejected.map((r) => r.cap));
+    const planned: ReadTask[] = [];
     let plannedBytes = 0;
     let plannedCells = 0;
     while (pending.length > 0) {
@@ -211,7 +222,7 @@ export async function readWorkbookIn(
       const width = widthOf(task);
       const bytesPerCell = density[task.target] ?? initialBytesPerCell;
       const roomCells = Math.min(
-        maxCells - plannedCells,
+        cellCap - plannedCells,
         Math.floor((targetBytes - plannedBytes) / bytesPerCell),
       );
       const fitRows = Math.min(task.rows, Math.floor(roomCells / width));
@@ -220,16 +231,40 @@ export async function readWorkbookIn(
         // A single row wider than the budget still has to be read: one row per sync.
       }
       const rows = Math.max(1, fitRows);
-      const slice: ReadTask = { target: task.target, firstRow: task.firstRow, rows };
-      planned.push({ task: slice, range: rangeOf(sheets, slice) });
+      planned.push({ target: task.target, firstRow: task.firstRow, rows });
       plannedBytes += rows * width * bytesPerCell;
       plannedCells += rows * width;
       if (rows === task.rows) pending.shift();
       else pending[0] = { target: task.target, firstRow: task.firstRow + rows, rows: task.rows - rows };
       if (rows < task.rows) break;
     }
+    return planned;
+  };
+
+  while (pending.length > 0) {
+    const batch = planNext();
+    const planned = batch.map((task) => ({ task, range: rangeOf(sheets, task) }));
     for (const { range } of planned) range.load("values,numberFormat");
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!isPayloadSizeError(err)) throw err;
+      // Nothing tells a range's size before it is loaded, so rows much denser than any measured
+      // can pass Excel's limit: read the batch's rows again in syncs of at most half its cells
+      // (halving again on another rejection, down to a single row) and measure them as they come.
+      const only = batch[0] as ReadTask;
+      if (batch.length === 1 && only.rows === 1) {
+        const s = sheets[only.target] as ListedSheet;
+        throw new RowTooLargeError(s.name, s.rowIndex + only.firstRow + 1, err);
+      }
+      pending.unshift(...batch);
+      const cells = cellsOf(batch);
+      rejected.push({ cap: Math.floor(cells / 2), cells });
+      continue;
+    }
+    const loaded = cellsOf(batch);
+    for (const r of rejected) r.cells -= loaded;
+    rejected = rejected.filter((r) => r.cells > 0);
 
     for (const { task, range } of planned) {
       const values = range.values;

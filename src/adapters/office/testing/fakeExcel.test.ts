@@ -1,4 +1,4 @@
-import { FakeWorkbook } from "./fakeExcel";
+import { FAKE_PAYLOAD_LIMIT_BYTES, FakeWorkbook } from "./fakeExcel";
 
 describe("the recording fake of the Excel API", () => {
   const book = () =>
@@ -95,5 +95,46 @@ describe("the recording fake of the Excel API", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
     });
     expect(fake.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("rejects a response over 5 MB like Excel on the web, unless told not to", async () => {
+    const big = () =>
+      new FakeWorkbook().addSheet("Sheet1", { rows: [Array<string>(60).fill("汉".repeat(32_767))] });
+    const fake = big();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:BH1");
+      range.load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      // The loads of the rejected sync are lost; the context still works.
+      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      const one = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      one.load("values");
+      await context.sync();
+      expect(one.values[0]?.[0]).toHaveLength(32_767);
+    });
+    const [rejected, ok] = fake.syncs;
+    expect(rejected?.error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(rejected?.rejectedResponseBytes).toBeGreaterThan(FAKE_PAYLOAD_LIMIT_BYTES);
+    expect(rejected?.responseBytes).toBeLessThan(1000);
+    expect(ok?.error).toBeUndefined();
+
+    const unlimited = big();
+    unlimited.enforcePayloadLimits = false;
+    await unlimited.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:BH1").load("values");
+      await context.sync();
+    });
+    expect(unlimited.maxResponseBytes).toBeGreaterThan(FAKE_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it("rejects a request over 5 MB without running any of it", async () => {
+    const fake = book();
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A60");
+      range.values = Array.from({ length: 60 }, () => ["汉".repeat(32_767)]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    });
+    expect(fake.value("Sheet1", "A1")).toBe("a");
+    expect(fake.syncs[0]?.error).toBe("RequestPayloadSizeLimitExceeded");
   });
 });

@@ -32,7 +32,12 @@ export interface SyncRecord {
   readonly responseBytes: number;
   /** The error code when the batch failed. */
   readonly error?: string;
+  /** When Excel rejected the response as too large: the bytes it would have had (not sent). */
+  readonly rejectedResponseBytes?: number;
 }
+
+/** Excel on the web's limit on a request and on a response: 5 MB. */
+export const FAKE_PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 /** What a test sets up a sheet with. */
 export interface FakeSheetSetup {
@@ -226,6 +231,14 @@ class FakeContext {
     this.queue.push({ record, run });
   }
 
+  /** Undoes of what the running sync's loads gave their proxies (for a rejected response). */
+  private undoLoads: Array<() => void> = [];
+
+  /** Registers how to forget what a load of the running sync gave its proxy. */
+  onRejected(undo: () => void): void {
+    this.undoLoads.push(undo);
+  }
+
   private readonly paths = new Map<string, { parent: string | null; seg: string }>();
 
   /** Registers an object path (like Office.js's ObjectPaths) and returns its short id. */
@@ -263,24 +276,49 @@ class FakeContext {
     const requestBytes = utf8Length(
       JSON.stringify({ paths: this.pathsOf(ops), actions: ops.map((o) => o.record) }),
     );
+    const limited = this.book.enforcePayloadLimits;
     const responses: unknown[] = [];
     let failure: unknown = null;
-    for (const op of ops) {
-      try {
-        const out = op.run();
-        if (out !== undefined) responses.push(out);
-      } catch (e) {
-        failure = e;
-        break;
+    if (limited && requestBytes > FAKE_PAYLOAD_LIMIT_BYTES) {
+      // Excel on the web refuses the request before running any of it.
+      failure = new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit.",
+      );
+    } else {
+      for (const op of ops) {
+        try {
+          const out = op.run();
+          if (out !== undefined) responses.push(out);
+        } catch (e) {
+          failure = e;
+          break;
+        }
       }
     }
-    const responseBytes = utf8Length(JSON.stringify(responses));
+    const undoLoads = this.undoLoads;
+    this.undoLoads = [];
+    let responseBytes = utf8Length(JSON.stringify(responses));
+    let rejectedResponseBytes: number | undefined;
+    if (limited && !failure && responseBytes > FAKE_PAYLOAD_LIMIT_BYTES) {
+      // …and sends an error instead of a response over the limit.
+      failure = new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit.",
+      );
+      rejectedResponseBytes = responseBytes;
+      for (const undo of undoLoads.reverse()) undo();
+    }
+    if (failure instanceof FakeOfficeError && rejectedResponseBytes !== undefined) {
+      responseBytes = utf8Length(JSON.stringify({ error: { code: failure.code, message: failure.message } }));
+    }
     const code = failure instanceof FakeOfficeError ? failure.code : failure ? "GeneralException" : undefined;
     this.book.syncs.push({
       operations: ops.length,
       requestBytes,
       responseBytes,
       ...(code ? { error: code } : {}),
+      ...(rejectedResponseBytes !== undefined ? { rejectedResponseBytes } : {}),
     });
     await Promise.resolve();
     if (failure) throw failure;
@@ -303,6 +341,11 @@ abstract class FakeProxy<E> {
     // Office.js learns whether an *OrNullObject result is null at the next sync without a load.
     if (nullable) {
       context.enqueue({ p: path, a: "probe" }, () => {
+        const before = { probed: this.probed, isNull: this.isNull };
+        context.onRejected(() => {
+          this.probed = before.probed;
+          this.isNull = before.isNull;
+        });
         this.probed = true;
         this.isNull = this.resolve() === null;
         return { p: path, isNull: this.isNull };
@@ -350,6 +393,12 @@ abstract class FakeProxy<E> {
   load(props?: string | string[] | { select?: string }): this {
     const names = parseProps(props);
     this.context.enqueue({ p: this.path, a: "load", n: names }, () => {
+      const before = { loaded: this.loaded, probed: this.probed, isNull: this.isNull };
+      this.context.onRejected(() => {
+        this.loaded = before.loaded;
+        this.probed = before.probed;
+        this.isNull = before.isNull;
+      });
       const e = this.nullable ? this.resolve() : this.entity();
       this.probed = true;
       if (e === null) {
@@ -1327,6 +1376,12 @@ export class FakeWorkbook {
   apiCalculationSuspensions = 0;
   /** When true, a method called on a null object fails the batch instead of giving another null object. */
   nullChainThrows = false;
+  /**
+   * Like Excel on the web: a sync whose request or response would be over 5 MB fails with
+   * `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded` (and its loads are lost).
+   * Set to false for a desktop-like host with no such limit.
+   */
+  enforcePayloadLimits = true;
   private nextSheetId = 1;
   private nextTable = 1;
 
