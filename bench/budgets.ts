@@ -6,9 +6,10 @@
  *   gap ≤ 1 s, batch ≤ 120 s, pane ≤ 700 KB, Office syncs ≤ 4 / 2 × (2 + 1 per 4 MB) / 6); the
  *   sync counts do not depend on the machine and the Office adapter's unit tests assert them
  *   exactly (src/adapters/office/read.test.ts, write.test.ts) — here they only guard the total;
- * - except the growth ratio 20k → 200k, a band rather than a ceiling: 8–12× widened to 5–16×;
+ * - except the growth ratio 20k → 200k, a band rather than a ceiling: 8–12× widened to 3–16×
+ *   (superlinear time is the regression to catch; below 8× is fixed costs showing at 20k);
  * - and the engine against the bare pass, whose 3× cannot be met by this engine's design (see
- *   docs/performance.md): --check holds it to 2 × its level when the bench was written (25×);
+ *   docs/performance.md): --check holds it to 2 × its level after the hot-path work (15×);
  * - and the Office payload ceiling of 4 MB, which stays exact: it stands for a platform limit
  *   (Excel on the web refuses requests and responses over 5 MB), not for a speed;
  * - "completes" is a must.
