@@ -9,7 +9,7 @@
  * - except the growth ratio 20k → 200k, a band rather than a ceiling: 8–12× widened to 3–16×
  *   (superlinear time is the regression to catch; below 8× is fixed costs showing at 20k);
  * - and the engine against the bare pass, whose 3× cannot be met by this engine's design (see
- *   docs/performance.md): --check holds it to 2 × its level after the hot-path work (15×);
+ *   docs/performance.md): --check holds it to 2 × 20× (about 12–15× after the hot-path work);
  * - and the Office payload ceiling of 4 MB, which stays exact: it stands for a platform limit
  *   (Excel on the web refuses requests and responses over 5 MB), not for a speed;
  * - "completes" is a must.

@@ -84,9 +84,9 @@ export interface Results {
 
 /**
  * The engine against the bare pass cannot meet 3× (docs/performance.md says why): it is about
- * 12–15× since the hot-path work, so --check fails when it passes 2 × 15× — a regression guard.
+ * 12–15× since the hot-path work; --check fails past 2 × 20× (room for a noisy bare pass of ~30 ms).
  */
-const ENGINE_VS_BARE_TODAY = 15;
+const ENGINE_VS_BARE_TODAY = 20;
 
 function budgetsOf(r: Results): Budget[] {
   const m = MARGIN;
