@@ -10,6 +10,7 @@ export function mainHelp(lang: Lang): string {
 
 用法：
   ziping check 文件.xlsx [选项]     检查一个工作簿（详见 ziping check --help）
+  ziping check 文件夹/ [选项]       检查文件夹中的每个工作簿，并汇总各校关键数据（--summary）
   ziping --help                      显示本帮助
   ziping --version                   显示版本
 
@@ -19,6 +20,7 @@ self-assessment figures and summary sheets
 
 Usage:
   ziping check FILE.xlsx [options]   check one workbook (see ziping check --help)
+  ziping check FOLDER/ [options]     check every workbook in a folder, with a per-school summary (--summary)
   ziping --help                      show this help
   ziping --version                   show the version
 
