@@ -12,23 +12,21 @@ import ExcelJS from "exceljs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { RawCell, SheetInput, WorkbookInput } from "../src/engine/types";
+import { seededRandom, type Rng } from "../scripts/lib/prng";
+import {
+  ACTIVITY_COLUMNS,
+  CONGRESS_COLUMNS,
+  MEETING_COLUMNS,
+  REVIEW_COLUMNS,
+  ROSTER_COLUMNS,
+  type ColumnSpec,
+} from "../scripts/lib/columns";
 
 /** Bump when the generated content changes, so cached files under bench/.work are rebuilt. */
 export const GENERATOR_VERSION = 4;
 
-/** A PRNG in [0, 1) from a 32-bit seed (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
+/** A PRNG in [0, 1) from a 32-bit seed: the generator scripts' mulberry32, shared. */
+export const seeded = seededRandom;
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;
@@ -61,13 +59,6 @@ export const LARGE: SizeName = "200k-r2000";
 
 /** A size's name. */
 export type SizeName = keyof typeof SIZES;
-
-/** One column of a generated sheet. */
-export interface ColumnSpec {
-  readonly header: string;
-  readonly width?: number;
-  readonly numFmt?: string;
-}
 
 /** One generated sheet: a header row, then rows produced on demand (a fresh pass each call). */
 export interface SheetSpec {
@@ -227,21 +218,7 @@ function rosterSheet(seed: number, size: number, problems: boolean): SheetSpec {
   const shape = rosterShape(size);
   return {
     name: "学生会工作人员名单",
-    columns: [
-      { header: "序号", width: 6 },
-      { header: "姓名", width: 10 },
-      { header: "学号", width: 13 },
-      { header: "学院", width: 22 },
-      { header: "专业", width: 14 },
-      { header: "年级", width: 9 },
-      { header: "学生类别", width: 10 },
-      { header: "职务", width: 10 },
-      { header: "所在部门", width: 18 },
-      { header: "政治面貌", width: 14 },
-      { header: "专业排名", width: 10 },
-      { header: "专业人数", width: 10 },
-      { header: "不及格门数", width: 11 },
-    ],
+    columns: ROSTER_COLUMNS,
     rowCount: size,
     *rows() {
       const rng = seeded(seed);
@@ -290,15 +267,7 @@ function activitySheet(seed: number, rows: number, students: number, problems: b
   const activityNames = Math.max(10, Math.round(rows / 1000));
   return {
     name: "志愿服务活动记录",
-    columns: [
-      { header: "日期", width: 14, numFmt: "yyyy-mm-dd" },
-      { header: "活动名称", width: 22 },
-      { header: "活动类别", width: 10 },
-      { header: "学号", width: 13 },
-      { header: "姓名", width: 10 },
-      { header: "服务时长（小时）", width: 16 },
-      { header: "负责部门", width: 18 },
-    ],
+    columns: ACTIVITY_COLUMNS,
     rowCount: rows,
     *rows() {
       const rng = seeded(seed);
@@ -334,15 +303,7 @@ function activitySheet(seed: number, rows: number, students: number, problems: b
 function congressSheet(seed: number, delegates: number, rosterSize: number): SheetSpec {
   return {
     name: "学生代表大会代表名单",
-    columns: [
-      { header: "序号", width: 6 },
-      { header: "姓名", width: 10 },
-      { header: "学号", width: 13 },
-      { header: "学院", width: 22 },
-      { header: "班级", width: 22 },
-      { header: "推荐单位", width: 24 },
-      { header: "是否学生会工作人员", width: 18 },
-    ],
+    columns: CONGRESS_COLUMNS,
     rowCount: delegates,
     *rows() {
       const rng = seeded(seed);
@@ -370,19 +331,7 @@ function reviewSheet(seed: number, rosterSize: number): SheetSpec {
   const terms = ["2021-2022学年第二学期", "2022-2023学年第一学期"];
   return {
     name: "述职评议结果",
-    columns: [
-      { header: "学号", width: 13 },
-      { header: "姓名", width: 10 },
-      { header: "职务", width: 10 },
-      { header: "学期", width: 22 },
-      { header: "政治学习", width: 9 },
-      { header: "道德品行", width: 9 },
-      { header: "学习情况", width: 9 },
-      { header: "工作成效", width: 9 },
-      { header: "纪律作风", width: 9 },
-      { header: "总分", width: 8 },
-      { header: "等次", width: 8 },
-    ],
+    columns: REVIEW_COLUMNS,
     rowCount: Math.min(reviewed, rosterSize) * terms.length,
     *rows() {
       const rng = seeded(seed);
@@ -415,12 +364,7 @@ function meetingSheet(): SheetSpec {
   rows.push([new Date(Date.UTC(2022, 9, 20)), "新成员培训", "工作规范与作风建设", 55]);
   return {
     name: "会议培训记录",
-    columns: [
-      { header: "日期", width: 14, numFmt: "yyyy-mm-dd" },
-      { header: "会议类型", width: 14 },
-      { header: "主题", width: 40 },
-      { header: "参加人数", width: 10 },
-    ],
+    columns: MEETING_COLUMNS,
     rowCount: rows.length,
     rows: () => rows.map((r) => [...r]),
   };

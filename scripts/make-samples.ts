@@ -15,6 +15,13 @@ import { unzipSync, zipSync, type Zippable } from "fflate";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { seededRandom, type Rng } from "./lib/prng";
+import {
+  ACTIVITY_COLUMNS,
+  CONGRESS_COLUMNS,
+  MEETING_COLUMNS,
+  REVIEW_COLUMNS,
+  ROSTER_COLUMNS,
+} from "./lib/columns";
 
 /** What `npm run demo` must report for the main sample (asserted by the golden test too). */
 export const MAIN_SAMPLE_FIGURES = {
@@ -240,22 +247,6 @@ function settingsSheet(
   });
 }
 
-const ROSTER_COLUMNS = [
-  { header: "序号", width: 6 },
-  { header: "姓名", width: 10 },
-  { header: "学号", width: 13 },
-  { header: "学院", width: 22 },
-  { header: "专业", width: 14 },
-  { header: "年级", width: 9 },
-  { header: "学生类别", width: 10 },
-  { header: "职务", width: 10 },
-  { header: "所在部门", width: 18 },
-  { header: "政治面貌", width: 14 },
-  { header: "专业排名", width: 10 },
-  { header: "专业人数", width: 10 },
-  { header: "不及格门数", width: 11 },
-];
-
 interface StaffRow {
   readonly student: Student;
   readonly title: string;
@@ -304,16 +295,6 @@ function goodRank(
   }
 }
 
-const ACTIVITY_COLUMNS = [
-  { header: "日期", width: 14, numFmt: "yyyy-mm-dd" },
-  { header: "活动名称", width: 22 },
-  { header: "活动类别", width: 10 },
-  { header: "学号", width: 13 },
-  { header: "姓名", width: 10 },
-  { header: "服务时长（小时）", width: 16 },
-  { header: "负责部门", width: 18 },
-];
-
 /** A date cell as people write them: mostly real dates, some text in Chinese or slash form. */
 function dateCell(rng: Rng, iso: string): ExcelJS.CellValue {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
@@ -324,30 +305,6 @@ function dateCell(rng: Rng, iso: string): ExcelJS.CellValue {
   return utc(iso);
 }
 
-const CONGRESS_COLUMNS = [
-  { header: "序号", width: 6 },
-  { header: "姓名", width: 10 },
-  { header: "学号", width: 13 },
-  { header: "学院", width: 22 },
-  { header: "班级", width: 22 },
-  { header: "推荐单位", width: 24 },
-  { header: "是否学生会工作人员", width: 18 },
-];
-
-const REVIEW_COLUMNS = [
-  { header: "学号", width: 13 },
-  { header: "姓名", width: 10 },
-  { header: "职务", width: 10 },
-  { header: "学期", width: 22 },
-  { header: "政治学习", width: 9 },
-  { header: "道德品行", width: 9 },
-  { header: "学习情况", width: 9 },
-  { header: "工作成效", width: 9 },
-  { header: "纪律作风", width: 9 },
-  { header: "总分", width: 8 },
-  { header: "等次", width: 8 },
-];
-
 const TERMS = ["2021-2022学年第二学期", "2022-2023学年第一学期"] as const;
 
 function reviewRow(rng: Rng, s: StaffRow, term: string): ExcelJS.CellValue[] {
@@ -356,13 +313,6 @@ function reviewRow(rng: Rng, s: StaffRow, term: string): ExcelJS.CellValue[] {
   const grade = total >= 90 ? "优秀" : total >= 80 ? "良好" : "合格";
   return [s.student.id, s.student.name, s.title, term, ...scores, total, grade];
 }
-
-const MEETING_COLUMNS = [
-  { header: "日期", width: 14, numFmt: "yyyy-mm-dd" },
-  { header: "会议类型", width: 14 },
-  { header: "主题", width: 40 },
-  { header: "参加人数", width: 10 },
-];
 
 /** Zip again with fixed time stamps so the bytes are reproducible. */
 async function finish(wb: ExcelJS.Workbook): Promise<Uint8Array> {
