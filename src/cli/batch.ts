@@ -20,10 +20,11 @@ import {
   type SettingsInput,
 } from "../engine";
 import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
-import { OutputFileError, writeFileAtomic } from "../adapters/xlsx/node";
+import { InputFileError, OutputFileError, readInputFile, writeFileAtomic } from "../adapters/xlsx/node";
 import { readWorkbookBytes } from "../adapters/xlsx/stream";
+import { jsonChunks } from "./json";
 import { cliMessages } from "./messages";
-import type { Paint } from "./print";
+import { printable, type Paint } from "./print";
 
 /** What `ziping check DIR/` was asked to do. */
 export interface BatchOptions {
@@ -198,6 +199,23 @@ export function reportPath(jsonDir: string, workbook: string): string {
   return path.join(jsonDir, `${path.basename(workbook).replace(/\.xlsx$/i, "")}.json`);
 }
 
+/**
+ * The report file of each workbook, distinct even on a case-insensitive file system: `x.xlsx` and
+ * `x.XLSX` would both be `x.json`, so the later one gets `x (2).json` instead of overwriting it.
+ */
+export function reportPaths(jsonDir: string, workbooks: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const out = new Map<string, string>();
+  for (const w of workbooks) {
+    const stem = path.basename(w).replace(/\.xlsx$/i, "");
+    let name = `${stem}.json`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem} (${n}).json`;
+    taken.add(name.toLowerCase());
+    out.set(w, path.join(jsonDir, name));
+  }
+  return out;
+}
+
 class BatchRefusal extends Error {
   override readonly name = "BatchRefusal";
 }
@@ -320,12 +338,13 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
   if (files.length === 0) throw new BatchRefusal(bm.noWorkbooks(dir));
 
   // Refuse bad outputs before checking anything (as for one file).
+  const reports = reportPaths(options.json ?? "", files);
   if (options.json !== undefined) {
     const stat = await fs.stat(options.json).catch(() => null);
     if (stat && !stat.isDirectory()) throw new BatchRefusal(bm.notFolder("--json", options.json));
     if (!force) {
       for (const f of files) {
-        const target = reportPath(options.json, f);
+        const target = reports.get(f) as string;
         if (await exists(target)) throw new BatchRefusal(bm.outExists(target));
       }
     }
@@ -348,11 +367,13 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
       const reason =
         err instanceof WorkbookReadError
           ? workbookErrorMessage(err.code, lang)
-          : bm.cannotRead(
-              name,
-              (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)),
-            );
-      io.stdout(`${p.red(bm.unreadable(i + 1, files.length, name, reason))}\n`);
+          : err instanceof InputFileError
+            ? m.notRegular(printable(name))
+            : bm.cannotRead(
+                printable(name),
+                (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)),
+              );
+      io.stdout(`${p.red(bm.unreadable(i + 1, files.length, printable(name), reason))}\n`);
       rows.push(unreadableRow(name, reason));
       unreadable++;
       worst = 2;
@@ -360,7 +381,8 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
     }
     const { errors, warnings, infos } = result.report.summary;
     const counts = m.counts(errors, warnings, infos);
-    const line = bm.line(i + 1, files.length, name, result.settings.schoolName ?? "", counts);
+    const school = printable(result.settings.schoolName ?? "");
+    const line = bm.line(i + 1, files.length, printable(name), school, counts);
     io.stdout(`${errors > 0 ? p.red(line) : warnings > 0 ? p.yellow(line) : line}\n`);
     rows.push(summaryOf(name, result));
     if (errors > 0) {
@@ -368,8 +390,8 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
       worst = Math.max(worst, 1);
     }
     if (options.json !== undefined) {
-      const text = `${JSON.stringify(toJsonReport(result, lang), null, 2)}\n`;
-      await writeFileAtomic(reportPath(options.json, file), text, { overwrite: force, protect: files });
+      const text = jsonChunks(toJsonReport(result, lang));
+      await writeFileAtomic(reports.get(file) as string, text, { overwrite: force, protect: files });
       written++;
     }
   }
@@ -389,17 +411,17 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
 
 /** Read and check one workbook, the same steps as `ziping check FILE` (saved state, then --config). */
 async function checkFile(file: string, options: BatchOptions, io: BatchIo): Promise<CheckResult> {
-  const buffer = await fs.readFile(file);
-  const workbook = await readWorkbookBytes(
-    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
-  );
+  const workbook = await readWorkbookBytes(await readInputFile(file));
   let saved: { settings: SettingsInput; overrides: readonly KindOverride[] } = {
     settings: {},
     overrides: [],
   };
   const state = stateFromWorkbook(workbook);
   if (state.ok) saved = { settings: state.value.settings, overrides: state.value.overrides };
-  else io.stderr(`ziping: ${path.basename(file)}: ${cliMessages(options.lang).badState(state.error)}\n`);
+  else {
+    const said = cliMessages(options.lang).badState(state.error);
+    io.stderr(`ziping: ${printable(path.basename(file))}: ${printable(said)}\n`);
+  }
   return check(workbook, {
     settings: { ...saved.settings, ...options.config },
     overrides: saved.overrides,

@@ -19,18 +19,20 @@ import {
   type SettingsError,
   type SettingsInput,
 } from "../engine";
+import { WorkbookReadError, workbookErrorMessage, writeSummaryWorkbook } from "../adapters/xlsx";
 import {
-  DEFAULT_SNIFF_LIMITS,
-  WorkbookReadError,
-  workbookErrorMessage,
-  writeSummaryWorkbook,
-} from "../adapters/xlsx";
-import { OutputFileError, readFileBytes, samePath, writeFileAtomic } from "../adapters/xlsx/node";
+  InputFileError,
+  OutputFileError,
+  readInputFile,
+  samePath,
+  writeFileAtomic,
+} from "../adapters/xlsx/node";
 // Issue 5 (scale): the lean streaming reader instead of ExcelJS's whole-workbook reader, and batch mode.
 import { readWorkbookBytes } from "../adapters/xlsx/stream";
 import { batchHelp, batchMessages, isFolder, runBatch } from "./batch";
+import { jsonChunks } from "./json";
 import { checkHelp, cliMessages, mainHelp, type CliMessages } from "./messages";
-import { formatReport, paint } from "./print";
+import { formatReport, paint, terminalSafe } from "./print";
 
 /** Where the CLI writes and what it knows about its environment (injected by tests). */
 export interface CliIo {
@@ -45,8 +47,9 @@ export interface CliIo {
 
 function processIo(): CliIo {
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    // Every line passes the terminal gate, in single-file and batch mode alike.
+    stdout: (t) => process.stdout.write(terminalSafe(t)),
+    stderr: (t) => process.stderr.write(terminalSafe(t)),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
   };
@@ -187,7 +190,7 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
   io.stdout(formatReport(result.report, lang, paint(io.isTTY && !io.env.NO_COLOR), otherSettings));
 
   if (values.json !== undefined) {
-    const text = `${JSON.stringify(toJsonReport(result, lang), null, 2)}\n`;
+    const text = jsonChunks(toJsonReport(result, lang));
     await writeFileAtomic(values.json, text, { overwrite: force, protect: [input] });
     io.stdout(`${m.wrote("json", values.json)}\n`);
   }
@@ -246,23 +249,16 @@ async function checkOutput(
 }
 
 async function readInput(file: string, m: CliMessages): Promise<Uint8Array> {
-  let stat;
   try {
-    stat = await fs.stat(file);
+    if ((await fs.stat(file)).isDirectory()) throw new Refusal(m.isFolder(file));
+    return await readInputFile(file);
   } catch (err) {
+    if (err instanceof Refusal || err instanceof WorkbookReadError) throw err;
+    if (err instanceof InputFileError) throw new Refusal(m.notRegular(file));
     const code = (err as NodeJS.ErrnoException).code;
     throw new Refusal(
-      code === "ENOENT" || code === "ENOTDIR" ? m.notFound(file) : m.cannotRead(file, String(code)),
+      code === "ENOENT" || code === "ENOTDIR" ? m.notFound(file) : m.cannotRead(file, String(code ?? err)),
     );
-  }
-  if (stat.isDirectory()) throw new Refusal(m.isFolder(file));
-  // Refuse an oversized file from its size, before reading it into memory.
-  if (stat.size > DEFAULT_SNIFF_LIMITS.maxFileBytes)
-    throw new WorkbookReadError("too-large", `${stat.size} bytes`);
-  try {
-    return await readFileBytes(file);
-  } catch (err) {
-    throw new Refusal(m.cannotRead(file, (err as NodeJS.ErrnoException).code ?? String(err)));
   }
 }
 

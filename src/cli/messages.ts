@@ -105,6 +105,8 @@ export interface CliMessages {
   notFound(file: string): string;
   isFolder(file: string): string;
   cannotRead(file: string, reason: string): string;
+  /** The input is a device, FIFO or socket, not a file that can be read to its end. */
+  notRegular(file: string): string;
   configNotJson(file: string, reason: string): string;
   configUnknownKey(file: string, key: string): string;
   configWrongType(file: string, key: string, detail: string): string;
@@ -176,6 +178,7 @@ const ZH: CliMessages = {
   notFound: (f) => `找不到文件：${f}`,
   isFolder: (f) => `${f} 是文件夹，请指定一个 .xlsx 文件。`,
   cannotRead: (f, r) => `无法读取 ${f}：${r}`,
+  notRegular: (f) => `${f} 不是普通文件（可能是设备或管道），请指定一个 .xlsx 文件。`,
   configNotJson: (f, r) => `设置文件 ${f} 不是有效的 JSON：${r}`,
   configUnknownKey: (f, k) =>
     `设置文件 ${f} 中有未知的设置项“${k}”（ziping check --help 列出所有可用的键）。`,
@@ -246,6 +249,7 @@ const EN: CliMessages = {
   notFound: (f) => `File not found: ${f}`,
   isFolder: (f) => `${f} is a folder; name one .xlsx file.`,
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
+  notRegular: (f) => `${f} is not a regular file (perhaps a device or a pipe); name one .xlsx file.`,
   configNotJson: (f, r) => `The settings file ${f} is not valid JSON: ${r}`,
   configUnknownKey: (f, k) =>
     `The settings file ${f} has an unknown key "${k}" (ziping check --help lists the keys).`,

@@ -38,16 +38,64 @@ export function paint(enabled: boolean): Paint {
   return { red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
 
-// C0 and C1 control characters (ESC starts terminal escape sequences), DEL, and line breaks.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// C0 and C1 control characters (ESC starts terminal escape sequences), DEL, and the bidirectional
+// controls that reorder what follows them on screen (U+202E makes "exe.txt" read as "txt.exe").
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A character that must not reach a terminal, shown visibly as its code point (`<U+202E>`). */
+function visible(c: string): string {
+  if (c === "\n" || c === "\r" || c === "\t") return " ";
+  return `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`;
+}
 
 /**
- * Text from the workbook made safe for a terminal: control characters (escape sequences that
- * could clear the screen, recolour or fake output) become U+FFFD, line breaks become spaces.
+ * Text from the workbook or the file system made safe for a terminal: control characters (escape
+ * sequences that could clear the screen, set the window title or fake output) and bidi controls
+ * are shown as `<U+XXXX>`; line breaks and tabs become spaces. Single-file and batch mode both
+ * print workbook and file names through this.
  */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => (c === "\n" || c === "\r" || c === "\t" ? " " : "\uFFFD"));
+  return text.replace(UNSAFE, visible);
+}
+
+// Our own colours: SGR sequences (ESC [ digits m) and nothing else.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point here
+const OWN_COLOUR = /\u001b\[[0-9;]*m/y;
+
+/**
+ * The last gate before a terminal: everything the CLI writes passes through here, so a text that
+ * missed {@link printable} still cannot move the cursor, retitle the window or reorder the line.
+ * Keeps line breaks, tabs and the colour sequences {@link paint} produces.
+ */
+export function terminalSafe(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x09) continue;
+    const unsafe =
+      c < 0x20 ||
+      (c >= 0x7f && c <= 0x9f) ||
+      c === 0x061c ||
+      c === 0x200e ||
+      c === 0x200f ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069);
+    if (!unsafe) continue;
+    if (c === 0x1b) {
+      OWN_COLOUR.lastIndex = i;
+      const m = OWN_COLOUR.exec(text);
+      if (m) {
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += text.slice(from, i) + (c === 0x0d ? "" : visible(text[i] as string));
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Where a finding is, as `Sheet!F7`, `Sheet!7` (row only) or `Sheet`; "" for workbook-wide findings. */

@@ -125,7 +125,15 @@ export interface SettingsError {
 /** Validate a settings object from JSON (the `--config` file or the pane). */
 export function parseSettingsInput(input: unknown): Result<SettingsInput, SettingsError[]> {
   const parsed = settingsInputSchema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    const { periodStart, periodEnd } = parsed.data;
+    // ISO dates compare as text; a period that ends before it starts would silently match nothing.
+    if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
+      const detail = `the period ends (${periodEnd}) before it starts (${periodStart})`;
+      return { ok: false, error: [{ key: "periodEnd", problem: "invalid", detail }] };
+    }
+    return { ok: true, value: parsed.data };
+  }
   const errors: SettingsError[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code === "unrecognized_keys") {

@@ -4,6 +4,7 @@
  * localised line on stderr — never a stack trace. Each file's specific outcome is asserted below;
  * a file without an expectation fails the suite, so the corpus and this table grow together.
  */
+import { execFileSync } from "node:child_process";
 import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -331,6 +332,25 @@ describe("paths that are not workbook files", () => {
   it("a missing file and a folder get one line each", async () => {
     expectOneLine(await runCli(["check", join(tmp, "missing.xlsx"), "--lang", "zh"]));
     expectOneLine(await runCli(["check", tmp, "--lang", "zh"]));
+  });
+
+  it("a device is refused at once, without reading from it (/dev/zero never ends)", async () => {
+    const run = await runCli(["check", "/dev/zero", "--lang", "zh"]);
+    expectOneLine(run);
+    expect(run.stderr).toContain("不是普通文件");
+    expect(run.peakGrowthMiB).toBeLessThan(64);
+  });
+
+  it("a FIFO is refused at once instead of waiting for a writer for ever", async () => {
+    const fifo = join(tmp, "pipe.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    try {
+      const run = await runCli(["check", fifo, "--lang", "zh"]);
+      expectOneLine(run);
+      expect(run.stderr).toContain("不是普通文件");
+    } finally {
+      rmSync(fifo);
+    }
   });
 
   it("a huge file is refused from its size, without reading it into memory", async () => {

@@ -4,8 +4,10 @@
  * half-written workbook and an existing file is only replaced when asked.
  */
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
+import { WorkbookReadError } from "./errors";
+import { DEFAULT_SNIFF_LIMITS } from "./sniff";
 
 /** Why an output file was not written. */
 export class OutputFileError extends Error {
@@ -31,6 +33,57 @@ export interface WriteFileOptions {
 export async function readFileBytes(file: string): Promise<Uint8Array> {
   const buffer = await fs.readFile(file);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** Why an input file was not read: it is not a regular file (a device, FIFO, socket …). */
+export class InputFileError extends Error {
+  override readonly name = "InputFileError";
+  constructor(
+    readonly code: "not-regular",
+    readonly file: string,
+  ) {
+    super(`${code}: ${file}`);
+  }
+}
+
+/**
+ * Read a workbook file as bytes, at most `maxBytes` (default: the sniff's file limit). Only a
+ * regular file is read: `/dev/zero` has size 0 and never ends, a FIFO blocks until a writer comes,
+ * so the size in `stat` cannot bound them. The file is opened without blocking, checked on the
+ * open descriptor (no race with a swap after `stat`), and read with a hard cap on the bytes taken,
+ * so a file that grows while it is read still cannot exceed the limit.
+ * Throws {@link InputFileError} for a non-regular file and `too-large` past the cap; the file
+ * system's own error when it cannot be opened.
+ */
+export async function readInputFile(
+  file: string,
+  maxBytes: number = DEFAULT_SNIFF_LIMITS.maxFileBytes,
+): Promise<Uint8Array> {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever.
+  const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new InputFileError("not-regular", file);
+    if (stat.size > maxBytes) throw new WorkbookReadError("too-large", `${stat.size} bytes`);
+    // One byte more than the limit tells a file that grew past it from one that ends there.
+    let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) throw new WorkbookReadError("too-large", `more than ${maxBytes} bytes`);
+      if (length === buffer.length) {
+        // The file grew since `stat`: make room, never past the limit.
+        const bigger = new Uint8Array(Math.min(buffer.length * 2, maxBytes + 1));
+        bigger.set(buffer);
+        buffer = bigger;
+      }
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** True when two paths name the same file (after resolving links where the files exist). */
@@ -59,13 +112,23 @@ export async function samePath(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Write text pieces one after another: a large report never exists as one string. */
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await fs.open(file, "wx");
+  try {
+    for (const chunk of chunks) await handle.write(chunk, null, "utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Write `data` to `file` through a temporary file in the same folder and a rename; creates the
+ * Write `data` (bytes, text, or text in pieces) to `file` through a temporary file in the same folder and a rename; creates the
  * folder. Refuses protected paths, and existing files unless `overwrite`.
  */
 export async function writeFileAtomic(
   file: string,
-  data: Uint8Array | string,
+  data: Uint8Array | string | Iterable<string>,
   options: WriteFileOptions = {},
 ): Promise<void> {
   for (const p of options.protect ?? []) {
@@ -88,7 +151,9 @@ export async function writeFileAtomic(
   }
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await fs.writeFile(temp, data, { flag: "wx" });
+    if (typeof data === "string" || data instanceof Uint8Array)
+      await fs.writeFile(temp, data, { flag: "wx" });
+    else await writeChunks(temp, data);
     if (!options.overwrite) {
       // link() fails when the target appeared meanwhile, so a file created by someone else survives.
       try {
