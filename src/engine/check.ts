@@ -4,8 +4,9 @@
  * report. Data never makes it throw: the reader and every rule turn surprises into findings.
  */
 import { buildIndicators } from "./indicators";
+import { buildModel, judgeModel } from "./model";
 import { readWorkbook } from "./read";
-import { READER_RULE_IDS, runRules } from "./rules";
+import { READER_RULE_IDS, RULES, runRules } from "./rules";
 import { resolveSettings } from "./settings";
 import { computeStats } from "./stats";
 import {
@@ -110,9 +111,12 @@ export function tableInfos(read: ReadResult): TableInfo[] {
 export function check(input: WorkbookInput, options: CheckOptions): CheckResult {
   const read = safeRead(input, options.overrides ?? []);
   const settings = resolveSettings([read.sheetSettings, options.settings ?? {}], options.today);
-  const findings = sortFindings([...read.findings, ...runRules(read, settings)], input);
-  const stats = computeStats(read, settings, findings);
-  const indicators = buildIndicators({ findings, stats, settings, read });
+  // One model per check: the rules, the figures, the indicators and the summary sheets share its views.
+  const records = buildModel(read, settings);
+  const findings = sortFindings([...read.findings, ...runRules(read, settings, RULES, records)], input);
+  const stats = computeStats(read, settings, findings, records);
+  const model = judgeModel(records, findings);
+  const indicators = buildIndicators({ findings, stats, settings, read, model });
   const report: Report = {
     version: ENGINE_VERSION,
     ...(options.file !== undefined ? { file: options.file } : {}),

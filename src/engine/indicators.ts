@@ -3,9 +3,8 @@
  * rules without a table number, each with a verdict decided by the findings of its rules and notes
  * (facts from the data) as message keys. Texts live in `summary/indicatorText.ts`.
  */
+import { buildModel, judgeModel, PARAM_LIST_SEPARATOR, type CheckModel, type CheckState } from "./model";
 import type { Settings } from "./settings";
-import { PARAM_LIST_SEPARATOR } from "./summary/format";
-import { findingsByRule, staffChecks, type CheckState } from "./summary/staffChecks";
 import type {
   FieldName,
   Finding,
@@ -47,6 +46,8 @@ export interface IndicatorInput {
   readonly stats: Stats;
   readonly settings: Settings;
   readonly read: ReadResult;
+  /** The check's model; built from the rest when absent (tests that hand-make a result). */
+  readonly model?: CheckModel;
 }
 
 type Note = Indicator["notes"][number];
@@ -61,8 +62,8 @@ type Need = { readonly table: Exclude<TableKind, "settings">; readonly field?: F
 
 interface Context {
   readonly input: IndicatorInput;
-  readonly byRule: Map<RuleId, Finding[]>;
-  readonly checks: ReturnType<typeof staffChecks>;
+  readonly byRule: ReadonlyMap<RuleId, readonly Finding[]>;
+  readonly checks: CheckModel["staffChecks"];
 }
 
 /** The first missing need as a note (table or column), or undefined when all are there. */
@@ -404,7 +405,8 @@ function chairsMeetings(ctx: Context): Indicator {
 
 /** Build the self-assessment rows (ids {@link INDICATOR_IDS}) from a run's findings, figures and records. */
 export function buildIndicators(input: IndicatorInput): Indicator[] {
-  const ctx: Context = { input, byRule: findingsByRule(input.findings), checks: staffChecks(input) };
+  const model = input.model ?? judgeModel(buildModel(input.read, input.settings), input.findings);
+  const ctx: Context = { input, byRule: model.byRule, checks: model.staffChecks };
   return [
     departmentNameIndicator(ctx, "1", "structure.admin-duty"),
     departmentNameIndicator(ctx, "2", "structure.department-name"),

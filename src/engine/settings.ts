@@ -8,7 +8,13 @@ import { z } from "zod";
 // zod compiles fast paths with `new Function`; the pane's Content-Security-Policy forbids eval,
 // so every entry point (pane, worker, CLI) runs zod without it.
 z.config({ jitless: true });
-import type { IsoDate } from "./types";
+
+/**
+ * A calendar date without time zone, as `YYYY-MM-DD` (sorts and compares as a string). Declared
+ * here, where the settings' dates need it, and re-exported by types.ts, so the data types import
+ * the settings and never the other way round.
+ */
+export type IsoDate = string;
 
 /** Titles allowed by indicator 6 (reform-rules.md). */
 export const DEFAULT_ALLOWED_TITLES: readonly string[] = [

@@ -3,6 +3,7 @@
  * them (recognised tables and typed records), and what comes out (findings, figures, summary sheets).
  * Everything here is plain data so it crosses Office.js, ExcelJS, a Web Worker and JSON unchanged.
  */
+import type { IsoDate, Settings, SettingsInput } from "./settings";
 
 // ---------------------------------------------------------------------------------------------
 // Input: raw cells as adapters deliver them
@@ -145,8 +146,8 @@ export type Parsed<T> =
   | { readonly state: "blank" }
   | { readonly state: "invalid"; readonly raw: string };
 
-/** A calendar date without time zone, as `YYYY-MM-DD` (sorts and compares as a string). */
-export type IsoDate = string;
+// IsoDate (a `YYYY-MM-DD` calendar date) is declared beside the settings that use it.
+export type { IsoDate };
 
 /** A rank in the major: the share of the major at or above this student, 0 < fraction ≤ 1. */
 export interface Rank {
@@ -506,7 +507,7 @@ export interface ReadResult {
   /** Every row of the settings sheet as written, including keys ziping does not use. */
   readonly settingsEntries: readonly SettingsEntry[];
   /** The settings sheet's recognised keys, parsed (unreadable values are left out and reported). */
-  readonly sheetSettings: import("./settings").SettingsInput;
+  readonly sheetSettings: SettingsInput;
   /**
    * Findings from reading: `table.missing`, `table.missing-column`, `settings.invalid-value`.
    * Cell-level problems are not reported here: a record's field is `invalid` or `blank` and the
@@ -518,7 +519,7 @@ export interface ReadResult {
 /** Options of one check run. */
 export interface CheckOptions {
   /** Settings from the `--config` file or the pane; they override the settings sheet. */
-  readonly settings?: import("./settings").SettingsInput;
+  readonly settings?: SettingsInput;
   /** The user's corrections of sheet kinds. */
   readonly overrides?: readonly KindOverride[];
   /** Today's date (the default assessment date), injected so runs are reproducible. */
@@ -531,5 +532,5 @@ export interface CheckOptions {
 export interface CheckResult {
   readonly report: Report;
   readonly read: ReadResult;
-  readonly settings: import("./settings").Settings;
+  readonly settings: Settings;
 }

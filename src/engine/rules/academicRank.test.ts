@@ -1,5 +1,5 @@
 import { academicRank } from "./academicRank";
-import { academicYearStart } from "./roster";
+import { academicYearStart } from "../model";
 import { bad, flat, makeRead, runRule, testSettings } from "./testing";
 
 describe("staff.academic-rank", () => {

@@ -1,14 +1,14 @@
 /** `staff.academic-rank`: rank within the top `rankTopPercent`% of the major (indicator 8). */
 import type { Finding } from "../types";
 import { cellFinding, type Rule } from "./context";
-import { rankPasses, rosterView, staffName } from "./roster";
+import { rankPasses, staffName } from "../model";
 
 /** Flags a readable rank outside the limit; first-years and graduate students are exempt. */
 export const academicRank: Rule = {
   ids: ["staff.academic-rank"],
   run(ctx) {
     const out: Finding[] = [];
-    for (const v of rosterView(ctx).all) {
+    for (const v of ctx.model.roster.all) {
       const r = v.record.rank;
       if (v.rankExempt || r.state !== "ok" || rankPasses(r.value.fraction, ctx.settings)) continue;
       out.push(

@@ -5,7 +5,7 @@
  * Every rule is one linear pass (a 200,000-row log must check in well under a second).
  */
 import type { ActivityRecord, Finding } from "../types";
-import { activityIndex, SessionMembers } from "./activitiesIndex";
+import { SessionMembers } from "../model";
 import { cellFinding, okText, periodTest, type Rule } from "./context";
 
 /** Why an hours cell fails, or undefined when it is fine. */
@@ -101,7 +101,7 @@ export const activityDuplicate: Rule = {
     // which matters on a 200,000-row log. Rows outside the period get no session (the figures
     // leave them out anyway; flagging repeats there is noise).
     const activities = ctx.read.activities;
-    const index = activityIndex(activities, ctx.settings);
+    const index = ctx.model.activityIndex;
     const members = new SessionMembers(index.sessionActivity.length);
     const out: Finding[] = [];
     for (let i = 0; i < activities.length; i++) {

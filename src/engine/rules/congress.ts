@@ -4,55 +4,8 @@
  * within `congressMaxMonths` (indicator 11★, 《高校学生代表大会工作规则》).
  */
 import { addMonths, type Settings } from "../settings";
-import type { DelegateRecord, Finding } from "../types";
-import { aggregateFinding, cellFinding, okText, personKey, type Rule, type RuleContext } from "./context";
-import { rosterView } from "./roster";
-
-/** Delegates counted once by student id (or name when there is none), and how many are officers. */
-export interface DelegateTally {
-  /** First row of each delegate. */
-  readonly counted: readonly DelegateRecord[];
-  /** Later rows repeating a delegate, with the first row. */
-  readonly duplicates: ReadonlyArray<{ readonly record: DelegateRecord; readonly firstRow: number }>;
-  readonly officers: number;
-}
-
-/** Count delegates; an officer is on the roster by student id, or marked 是 in the officer column. */
-export function delegateTally(
-  delegates: readonly DelegateRecord[],
-  rosterIds: ReadonlySet<string>,
-): DelegateTally {
-  const firstRow = new Map<string, number>();
-  const counted: DelegateRecord[] = [];
-  const duplicates: Array<{ record: DelegateRecord; firstRow: number }> = [];
-  let officers = 0;
-  for (const d of delegates) {
-    const key = personKey(d.studentId, d.name);
-    if (key === undefined) continue;
-    const first = firstRow.get(key);
-    if (first !== undefined) {
-      duplicates.push({ record: d, firstRow: first });
-      continue;
-    }
-    firstRow.set(key, d.row);
-    counted.push(d);
-    const id = okText(d.studentId);
-    if ((id !== undefined && rosterIds.has(id)) || (d.isOfficer.state === "ok" && d.isOfficer.value))
-      officers++;
-  }
-  return { counted, duplicates, officers };
-}
-
-const cache = new WeakMap<RuleContext, DelegateTally>();
-
-function tally(ctx: RuleContext): DelegateTally {
-  let t = cache.get(ctx);
-  if (!t) {
-    t = delegateTally(ctx.read.delegates, rosterView(ctx).ids);
-    cache.set(ctx, t);
-  }
-  return t;
-}
+import type { Finding } from "../types";
+import { aggregateFinding, cellFinding, okText, type Rule, type RuleContext } from "./context";
 
 function congressSheet(ctx: RuleContext): string | undefined {
   return ctx.table("congress")?.sheet ?? ctx.read.delegates[0]?.sheet;
@@ -67,7 +20,7 @@ export function congressDeadline(settings: Settings): string {
 export const congressDuplicate: Rule = {
   ids: ["congress.duplicate"],
   run(ctx) {
-    return tally(ctx).duplicates.map(({ record, firstRow }) => {
+    return ctx.model.delegates.duplicates.map(({ record, firstRow }) => {
       const field = okText(record.studentId) !== undefined ? "studentId" : "name";
       return cellFinding(ctx, "congress.duplicate", "error", record, field, record[field], {
         name: okText(record.name) ?? null,
@@ -104,7 +57,7 @@ export const delegateRatio: Rule = {
   ids: ["congress.delegate-ratio"],
   run(ctx) {
     if (!ctx.has("congress")) return [];
-    const actual = tally(ctx).counted.length;
+    const actual = ctx.model.delegates.counted.length;
     const { enrollment, delegateRatioMin } = ctx.settings;
     const sheet = congressSheet(ctx);
     if (enrollment === null) {
@@ -130,7 +83,7 @@ export const delegateRatio: Rule = {
 export const nonOfficerShare: Rule = {
   ids: ["congress.non-officer-share"],
   run(ctx) {
-    const t = tally(ctx);
+    const t = ctx.model.delegates;
     const delegates = t.counted.length;
     if (delegates === 0) return [];
     const nonOfficers = delegates - t.officers;

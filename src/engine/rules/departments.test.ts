@@ -3,12 +3,11 @@ import {
   departmentCount,
   departmentHeads,
   departmentName,
-  departmentTally,
   matchName,
   ADMIN_DUTY_PATTERNS,
   STANDING_LAYER_PATTERNS,
 } from "./departments";
-import { buildRosterView } from "./roster";
+import { buildRosterView, departmentTally } from "../model";
 import { flat, makeRead, runRule, testSettings, type StaffInput } from "./testing";
 
 const example = ["综合办公室", "素质拓展与权益部", "组织宣传部", "学术创新部", "文体艺术部"];

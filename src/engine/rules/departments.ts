@@ -3,35 +3,8 @@
  * setting), and names that suggest a standing centre/office layer (indicator 2) or an
  * administrative duty (indicator 1★).
  */
-import type { Finding, StaffRecord } from "../types";
-import { aggregateFinding, cellFinding, okText, type Rule, type RuleContext } from "./context";
-import { rosterView, type RosterView } from "./roster";
-
-/** One department as the roster shows it (presidium members are not counted in any department). */
-export interface DepartmentTally {
-  readonly heads: number;
-  readonly members: number;
-  /** The first roster row naming this department, where findings about it point. */
-  readonly first: StaffRecord;
-}
-
-/** Departments in order of first appearance, counting each student id once. */
-export function departmentTally(roster: RosterView): Map<string, DepartmentTally> {
-  const out = new Map<string, { heads: number; members: number; first: StaffRecord }>();
-  for (const v of roster.unique) {
-    if (v.presidium) continue;
-    const name = okText(v.record.department);
-    if (name === undefined) continue;
-    let d = out.get(name);
-    if (!d) {
-      d = { heads: 0, members: 0, first: v.record };
-      out.set(name, d);
-    }
-    if (v.head) d.heads++;
-    else d.members++;
-  }
-  return out;
-}
+import type { Finding } from "../types";
+import { aggregateFinding, cellFinding, type Rule, type RuleContext } from "./context";
 
 /** A name pattern and the word it reports. */
 export interface NamePattern {
@@ -82,8 +55,8 @@ export function matchName(name: string, patterns: readonly NamePattern[]): strin
 export const departmentCount: Rule = {
   ids: ["structure.department-count"],
   run(ctx) {
-    const roster = rosterView(ctx);
-    const departments = departmentTally(roster);
+    const roster = ctx.model.roster;
+    const departments = ctx.model.departments;
     const limit = ctx.settings.departmentsMax;
     if (departments.size <= limit) return [];
     return [
@@ -103,7 +76,7 @@ export const departmentHeads: Rule = {
     const range = ctx.settings.departmentHeads;
     if (range === null) return [];
     const out: Finding[] = [];
-    for (const [name, d] of departmentTally(rosterView(ctx))) {
+    for (const [name, d] of ctx.model.departments) {
       if (d.heads >= range.min && d.heads <= range.max) continue;
       out.push(
         cellFinding(ctx, "structure.department-heads", "error", d.first, "department", d.first.department, {
@@ -124,7 +97,7 @@ function nameRule(
 ): (ctx: RuleContext) => Finding[] {
   return (ctx) => {
     const out: Finding[] = [];
-    for (const [name, d] of departmentTally(rosterView(ctx))) {
+    for (const [name, d] of ctx.model.departments) {
       const pattern = matchName(name, patterns);
       if (pattern === undefined) continue;
       out.push(

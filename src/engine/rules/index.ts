@@ -2,6 +2,7 @@
  * Every rule, run in one pass over the read workbook. A rule that throws on data it did not expect
  * becomes one info finding under its own id and the run goes on (frictionless's validate loop).
  */
+import { buildModel, type RecordsModel } from "../model";
 import type { Settings } from "../settings";
 import type { Finding, ReadResult, RuleId } from "../types";
 import { createContext, type Rule } from "./context";
@@ -81,9 +82,14 @@ export function runOne(rule: Rule, ctx: ReturnType<typeof createContext>): Findi
   }
 }
 
-/** Run every rule over the read workbook with the resolved settings; never throws. */
-export function runRules(read: ReadResult, settings: Settings, rules: readonly Rule[] = RULES): Finding[] {
-  const ctx = createContext(read, settings);
+/** Run every rule over the read workbook with the resolved settings and the check's model; never throws. */
+export function runRules(
+  read: ReadResult,
+  settings: Settings,
+  rules: readonly Rule[] = RULES,
+  model: RecordsModel = buildModel(read, settings),
+): Finding[] {
+  const ctx = createContext(read, settings, model);
   const out: Finding[] = [];
   for (const rule of rules) for (const f of runOne(rule, ctx)) out.push(f);
   return out;

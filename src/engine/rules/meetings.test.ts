@@ -1,4 +1,5 @@
-import { meetingMonthly, meetingTraining, meetingTally, periodYears } from "./meetings";
+import { meetingTally, periodYears } from "../model";
+import { meetingMonthly, meetingTraining } from "./meetings";
 import { flat, makeRead, runRule, testSettings, type MeetingInput } from "./testing";
 
 const monthly = (year: number, months: readonly number[]): MeetingInput[] =>

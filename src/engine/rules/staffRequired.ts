@@ -5,7 +5,7 @@
  */
 import type { Finding, Parsed, StaffRecord } from "../types";
 import { cellFinding, type Rule } from "./context";
-import { rosterView, staffName, type StaffView } from "./roster";
+import { staffName, type StaffView } from "../model";
 
 type StaffField = Exclude<keyof StaffRecord, "sheet" | "row">;
 
@@ -56,7 +56,7 @@ export const staffRequired: Rule = {
   ids: ["staff.missing-value", "staff.invalid-value"],
   run(ctx) {
     const out: Finding[] = [];
-    for (const v of rosterView(ctx).all) {
+    for (const v of ctx.model.roster.all) {
       for (const field of STAFF_FIELDS) {
         const p = v.record[field] as Parsed<unknown>;
         if (p.state === "ok") continue;

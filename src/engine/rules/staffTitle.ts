@@ -1,7 +1,7 @@
 /** `staff.title`: only presidium and department posts (indicator 6). */
 import type { Finding } from "../types";
 import { cellFinding, okText, type Rule } from "./context";
-import { rosterView, staffName } from "./roster";
+import { staffName } from "../model";
 
 /** Flags a title that is not exactly one of `allowedTitles` (after the reader's normalisation). */
 export const staffTitle: Rule = {
@@ -9,7 +9,7 @@ export const staffTitle: Rule = {
   run(ctx) {
     const allowed = new Set(ctx.settings.allowedTitles);
     const out: Finding[] = [];
-    for (const v of rosterView(ctx).all) {
+    for (const v of ctx.model.roster.all) {
       const title = okText(v.record.title);
       if (title === undefined || allowed.has(title)) continue;
       out.push(

@@ -1,14 +1,14 @@
 /**
  * Volunteer-service figures from the activity log: sessions (distinct date + activity),
  * person-times, distinct people and hours, in total and by category, month and activity.
- * One linear pass over numbered sessions and people (rules/activitiesIndex.ts); rows the rules flagged are left out of the
+ * One linear pass over numbered sessions and people (model/activityIndex.ts); rows the rules flagged are left out of the
  * figures they spoil.
  */
 import type { Settings } from "../settings";
 import type { ActivityRecord, ActivityTotals, Finding, Parsed, RuleId, Stats } from "../types";
 import { okText } from "../rules/context";
 import { hoursProblem } from "../rules/activities";
-import { activityIndex } from "../rules/activitiesIndex";
+import { buildActivityIndex, type ActivityIndex } from "../model";
 
 /** The category used for rows whose category cell is blank. */
 export const UNCATEGORISED = "未分类";
@@ -85,13 +85,13 @@ export function activityStats(
   activities: readonly ActivityRecord[],
   settings: Settings,
   findings: readonly Finding[],
+  index: ActivityIndex = buildActivityIndex(activities, settings),
 ): NonNullable<Stats["activities"]> {
   const excluded = flaggedRows(findings, EXCLUDING);
   const badHours = flaggedRows(findings, new Set<RuleId>(["activity.hours"]));
   // Sessions and people numbered once, shared with the duplicate rule: a row's session number is
   // -1 exactly when the guards below (the rules' own conditions) leave it out, so the figures stay
   // right even if a rule failed; seen-flags per number replace string Sets and Maps per row.
-  const index = activityIndex(activities, settings);
   const sessionCount = index.sessionActivity.length;
   const sessionSeen = new Uint8Array(sessionCount);
   const personSeen = new Uint8Array(index.people);

@@ -4,12 +4,7 @@
  */
 import type { Settings } from "../settings";
 import type { Finding, ReadResult, Stats, TableKind } from "../types";
-import { okText } from "../rules/context";
-import { delegateTally } from "../rules/congress";
-import { departmentTally } from "../rules/departments";
-import { meetingTally } from "../rules/meetings";
-import { reviewCoverage } from "../rules/reviews";
-import { buildRosterView, isEligible, type RosterView } from "../rules/roster";
+import { buildModel, isEligible, okText, type RecordsModel } from "../model";
 import { activityStats } from "./activityStats";
 
 function present(read: ReadResult, kind: TableKind, records: readonly unknown[]): boolean {
@@ -20,7 +15,8 @@ function countBy(out: Map<string, number>, key: string | undefined): void {
   if (key !== undefined) out.set(key, (out.get(key) ?? 0) + 1);
 }
 
-function staffStats(roster: RosterView, settings: Settings): NonNullable<Stats["staff"]> {
+function staffStats(model: RecordsModel, settings: Settings): NonNullable<Stats["staff"]> {
+  const roster = model.roster;
   const political = new Map<string, number>();
   const titles = new Map<string, number>();
   let presidium = 0;
@@ -36,7 +32,7 @@ function staffStats(roster: RosterView, settings: Settings): NonNullable<Stats["
     countBy(titles, okText(v.record.title));
     if (isEligible(v, settings)) eligible++;
   }
-  const departments = departmentTally(roster);
+  const departments = model.departments;
   return {
     total: roster.all.length,
     presidium,
@@ -56,19 +52,22 @@ function staffStats(roster: RosterView, settings: Settings): NonNullable<Stats["
  * field a figure uses are left out of it; repeated people and rows count once; `staff.total` is
  * the roster's number of data rows.
  */
-export function computeStats(read: ReadResult, settings: Settings, findings: readonly Finding[]): Stats {
-  const roster = buildRosterView(read.staff, settings);
-
-  const staff = present(read, "roster", read.staff) ? staffStats(roster, settings) : null;
+export function computeStats(
+  read: ReadResult,
+  settings: Settings,
+  findings: readonly Finding[],
+  model: RecordsModel = buildModel(read, settings),
+): Stats {
+  const staff = present(read, "roster", read.staff) ? staffStats(model, settings) : null;
 
   const activities = present(read, "activities", read.activities)
-    ? activityStats(read.activities, settings, findings)
+    ? activityStats(read.activities, settings, findings, model.activityIndex)
     : null;
 
   let congress: Stats["congress"] = null;
   const hasCongress = present(read, "congress", read.delegates);
   if (hasCongress || settings.congressDate !== null || settings.congressSession !== null) {
-    const t = delegateTally(read.delegates, roster.ids);
+    const t = model.delegates;
     const delegates = t.counted.length;
     congress = {
       delegates,
@@ -82,14 +81,13 @@ export function computeStats(read: ReadResult, settings: Settings, findings: rea
 
   let reviews: Stats["reviews"] = null;
   if (present(read, "reviews", read.reviews)) {
-    const people = roster.unique.filter((v) => v.presidium || v.head);
-    const c = reviewCoverage(people, read.reviews, settings.reviewTerms);
+    const c = model.reviewCoverage;
     reviews = { required: c.required, done: c.done, terms: [...c.terms] };
   }
 
   let meetings: Stats["meetings"] = null;
   if (present(read, "meetings", read.meetings)) {
-    const m = meetingTally(read.meetings, settings);
+    const m = model.meetings;
     meetings = {
       trainings: m.trainings,
       chairsMeetings: m.chairsMeetings,

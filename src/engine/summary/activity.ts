@@ -1,6 +1,6 @@
 /** 活动统计: activity totals, by category, by month (with a chart of hours) and by activity. */
 import type { ActivityTotals, CheckResult, Lang, SummaryBlock, SummaryCell, SummarySheet } from "../types";
-import { activityFacts } from "./activityFacts";
+import { modelOf } from "../model";
 import { noDataBlock, periodText } from "./common";
 import { formatMonth } from "./format";
 import { SUMMARY_SHEET_NAMES } from "./names";
@@ -71,7 +71,7 @@ export function activitySheet(result: CheckResult, lang: Lang): SummarySheet {
     { header: t.personTimes, width: 10, format: "integer" as const },
     { header: t.hours, width: 16, format: "decimal1" as const },
   ];
-  const facts = activityFacts(result.read, result.settings);
+  const facts = modelOf(result).activityFacts;
 
   const blocks: SummaryBlock[] = [
     {

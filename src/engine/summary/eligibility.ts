@@ -1,6 +1,6 @@
 /**
  * 资格审查: one row per staff member with each eligibility check (political status, rank, failed
- * courses) as the findings decided it (see staffChecks.ts), and a link back to the roster row.
+ * courses) as the findings decided it (see model/staffChecks.ts), and a link back to the roster row.
  */
 import type {
   CheckResult,
@@ -15,7 +15,7 @@ import type {
 import { noDataBlock, rawText } from "./common";
 import { summaryLayout } from "./layout";
 import { SUMMARY_SHEET_NAMES } from "./names";
-import { staffChecks, type CheckState, type StaffCheck } from "./staffChecks";
+import { modelOf, type CheckState, type StaffCheck } from "../model";
 
 const TEXT = {
   zh: {
@@ -106,11 +106,7 @@ export function eligibilitySheet(result: CheckResult, lang: Lang): SummarySheet 
   if (!hasRoster) {
     return { ...base, title: t.title(0, 0), blocks: [noDataBlock("eligibility", t.none, t.noneHeader)] };
   }
-  const checks = staffChecks({
-    findings: result.report.findings,
-    read: result.read,
-    settings: result.settings,
-  });
+  const checks = modelOf(result).staffChecks;
   const sheets = rosterSheets(result);
   const state = (s: CheckState): string => t.state[s];
 

@@ -3,6 +3,7 @@
  * example report (1995人次, 2034.5小时, 2022年11月23日, 、 between items); English groups thousands.
  */
 import type { IsoDate, Lang } from "../types";
+import { PARAM_LIST_SEPARATOR } from "../model";
 
 /** Round a figure to at most two decimals, dropping float noise such as 2034.4999999. */
 export function roundFigure(n: number): number {
@@ -72,8 +73,7 @@ export function joinList(items: readonly string[], lang: Lang): string {
   return items.join(lang === "zh" ? "、" : ", ");
 }
 
-/** Separator for lists carried inside a note's parameters (department names, months, titles). */
-export const PARAM_LIST_SEPARATOR = "、";
+export { PARAM_LIST_SEPARATOR };
 
 /** Split a list parameter written with {@link PARAM_LIST_SEPARATOR} back into items. */
 export function splitListParam(value: unknown): string[] {

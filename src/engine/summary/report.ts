@@ -5,7 +5,7 @@
  */
 import type { Settings } from "../settings";
 import type { ActivityTotals, CheckResult, Lang, SummarySheet } from "../types";
-import { activityFacts, type ActivityFacts } from "./activityFacts";
+import { modelOf, type ActivityFacts } from "../model";
 import { unionName } from "./common";
 import {
   formatDate,
@@ -17,7 +17,6 @@ import {
   plural,
 } from "./format";
 import { SUMMARY_SHEET_NAMES } from "./names";
-import { staffChecks } from "./staffChecks";
 
 /** Topics of the report sentences, in the order of the example report's sections. */
 export const REPORT_TOPICS = [
@@ -90,7 +89,7 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
     .sort((a, b) => (order.get(a) ?? 999) - (order.get(b) ?? 999));
   const badTitleRows = new Set(titleFindings.map((f) => `${f.sheet ?? ""}\u0000${f.row ?? ""}`)).size;
 
-  const checks = staffChecks({ findings: result.report.findings, read, settings });
+  const checks = modelOf(result).staffChecks;
   const politicalPass = checks.filter((c) => c.political === "pass").length;
   const politicalUnknown = checks.filter((c) => c.political === "unknown").length;
   const politicalKnown = hasColumn("political") && politicalUnknown === 0;
@@ -166,7 +165,7 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
 function eligibilitySentence(result: CheckResult, lang: Lang): string | undefined {
   const { read, settings } = result;
   if (read.staff.length === 0) return undefined;
-  const checks = staffChecks({ findings: result.report.findings, read, settings });
+  const checks = modelOf(result).staffChecks;
   const count = (pred: (c: (typeof checks)[number]) => boolean): number => checks.filter(pred).length;
   const rankFail = count((c) => c.rank === "fail");
   const failedFail = count((c) => c.failed === "fail");
@@ -313,7 +312,7 @@ function activitySentence(e: ActivityEntry, volunteer: boolean, settings: Settin
 function activitySentences(result: CheckResult, lang: Lang): string[] {
   const acts = result.report.stats.activities;
   if (!acts) return [];
-  const facts = activityFacts(result.read, result.settings);
+  const facts = modelOf(result).activityFacts;
   const entries: ActivityEntry[] = Object.entries(acts.byActivity)
     .filter(([, t]) => t.sessions > 0)
     .map(([name, totals]) => ({ name, totals, facts: facts.get(name) }))

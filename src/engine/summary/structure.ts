@@ -1,5 +1,5 @@
 /** 组织架构: the presidium, each department with its heads and members, political status, totals. */
-import { buildRosterView } from "../rules/roster";
+import { modelOf } from "../model";
 import type { CheckResult, Lang, Parsed, SummaryBlock, SummaryCell, SummarySheet } from "../types";
 import { noDataBlock } from "./common";
 import { joinList } from "./format";
@@ -73,7 +73,7 @@ export function structureSheet(result: CheckResult, lang: Lang): SummarySheet {
   if (!staff) return { ...base, blocks: [noDataBlock("structure", t.none, t.noneHeader)] };
 
   // Names come from the rules' own roster view, so who counts as presidium or head matches the figures.
-  const roster = buildRosterView(result.read.staff, settings).unique;
+  const roster = modelOf(result).roster.unique;
   const nameOf = (p: Parsed<string>): string =>
     p.state === "ok" ? p.value : p.state === "invalid" ? p.raw : "";
   const presidiumRows: SummaryCell[][] = roster

@@ -4,9 +4,8 @@
  * row, and exemptions come from the rules' own roster view, so the 资格审查 sheet, indicator 8 and
  * the report sentence can never disagree with the 问题清单.
  */
-import { viewStaff } from "../rules/roster";
-import type { Settings } from "../settings";
 import type { FieldName, Finding, ReadResult, RuleId, StaffRecord } from "../types";
+import type { RosterView } from "./roster";
 
 /** The outcome of one check of one person: passed, failed, exempt, or not decidable from the data. */
 export type CheckState = "pass" | "fail" | "exempt" | "unknown";
@@ -89,15 +88,15 @@ const DATA_RULES: ReadonlySet<RuleId> = new Set<RuleId>(["staff.missing-value", 
  * its column → unknown; an exemption (first-year, graduate student) → exempt; a readable value →
  * pass; otherwise unknown.
  */
-export function staffChecks(input: {
-  readonly findings: readonly Finding[];
-  readonly read: ReadResult;
-  readonly settings: Settings;
-}): StaffCheck[] {
-  const { read, settings } = input;
-  const byLocation = findingsByLocation(input.findings);
+export function staffChecks(
+  read: ReadResult,
+  roster: RosterView,
+  findings: readonly Finding[],
+): StaffCheck[] {
+  const byLocation = findingsByLocation(findings);
   const fieldOf = fieldResolver(read);
-  return read.staff.map((staff) => {
+  return roster.all.map((view) => {
+    const staff = view.record;
     const here = byLocation.get(locationKey(staff.sheet, staff.row)) ?? [];
     const ruleHit = (rule: RuleId): boolean => here.some((f) => f.rule === rule);
     const dataHit = (fields: readonly FieldName[]): boolean =>
@@ -106,7 +105,6 @@ export function staffChecks(input: {
         const field = fieldOf(f);
         return field !== undefined && fields.includes(field);
       });
-    const view = viewStaff(staff, settings, null);
 
     const political: CheckState = ruleHit("staff.political-status")
       ? "fail"

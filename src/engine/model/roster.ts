@@ -1,11 +1,11 @@
 /**
  * The roster as the staff rules and the figures see it: who is presidium, head, first-year or a
  * graduate student, which rows repeat an earlier student id, and who passes the eligibility checks.
- * Computed once per run and shared, so rules and figures can never disagree.
+ * Computed once per check by the model and shared, so rules and figures can never disagree.
  */
 import { HEAD_TITLES, PRESIDIUM_TITLES, type Settings } from "../settings";
 import type { StaffRecord } from "../types";
-import { ok, okText, type RuleContext } from "./context";
+import { ok, okText } from "./values";
 
 /** One roster row with the facts the rules derive from it. */
 export interface StaffView {
@@ -76,17 +76,6 @@ export function viewStaff(record: StaffRecord, settings: Settings, duplicateOf: 
     rankExempt: firstYear || graduate,
     failedExempt: firstYear,
   };
-}
-
-const cache = new WeakMap<RuleContext, RosterView>();
-
-/** The roster view of a run, computed on first use. */
-export function rosterView(ctx: RuleContext): RosterView {
-  const hit = cache.get(ctx);
-  if (hit) return hit;
-  const view = buildRosterView(ctx.read.staff, ctx.settings);
-  cache.set(ctx, view);
-  return view;
 }
 
 /** Build the roster view from staff records. */

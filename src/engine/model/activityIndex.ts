@@ -6,7 +6,7 @@
  */
 import type { Settings } from "../settings";
 import type { ActivityRecord, Parsed } from "../types";
-import { fastPersonKey, okText, PairIds, periodTest } from "./context";
+import { fastPersonKey, okText, PairIds, periodTest } from "./values";
 
 /** Session and person numbers of an activity log's rows. */
 export interface ActivityIndex {
@@ -25,39 +25,8 @@ export interface ActivityIndex {
   readonly people: number;
 }
 
-interface Cached {
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly length: number;
-  readonly index: ActivityIndex;
-}
-
-// The rules and the figures of one check see the same records and period, so the second caller
-// reuses the first one's numbering. Keyed weakly by the (read-only) records array.
-const cache = new WeakMap<readonly ActivityRecord[], Cached>();
-
-/** Number the sessions and people of an activity log (one linear pass, remembered per array and period). */
-export function activityIndex(activities: readonly ActivityRecord[], settings: Settings): ActivityIndex {
-  const known = cache.get(activities);
-  if (
-    known &&
-    known.periodStart === settings.periodStart &&
-    known.periodEnd === settings.periodEnd &&
-    known.length === activities.length
-  ) {
-    return known.index;
-  }
-  const index = buildIndex(activities, settings);
-  cache.set(activities, {
-    periodStart: settings.periodStart,
-    periodEnd: settings.periodEnd,
-    length: activities.length,
-    index,
-  });
-  return index;
-}
-
-function buildIndex(activities: readonly ActivityRecord[], settings: Settings): ActivityIndex {
+/** Number the sessions and people of an activity log in one linear pass (the model does it once per check). */
+export function buildActivityIndex(activities: readonly ActivityRecord[], settings: Settings): ActivityIndex {
   const n = activities.length;
   const session = new Int32Array(n);
   const person = new Int32Array(n);

@@ -28,23 +28,12 @@ interface Acc {
   onVolunteerSheet: boolean;
 }
 
-// The activity sheet and the report both need the facts; one pass over a large log is enough.
-const cache = new WeakMap<ReadResult, { settings: Settings; facts: Map<string, ActivityFacts> }>();
-
 /**
- * Facts per activity name, from one pass over the log (cached per read result and settings). An
+ * Facts per activity name, from one pass over the log (the model computes it once per check). An
  * activity is volunteer service when its category says 志愿; in a log whose categories never say
  * so (e.g. 环境保护, 公益服务), when its sheet is a volunteer log (志愿服务活动记录), else by its name.
  */
 export function activityFacts(read: ReadResult, settings: Settings): Map<string, ActivityFacts> {
-  const hit = cache.get(read);
-  if (hit && hit.settings === settings) return hit.facts;
-  const facts = computeFacts(read, settings);
-  cache.set(read, { settings, facts });
-  return facts;
-}
-
-function computeFacts(read: ReadResult, settings: Settings): Map<string, ActivityFacts> {
   const acc = new Map<string, Acc>();
   for (const r of read.activities) {
     if (r.date.state !== "ok" || r.activity.state !== "ok") continue;
