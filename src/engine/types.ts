@@ -451,6 +451,31 @@ export interface SummaryChart {
 /** Which of our sheets this is, independent of its (localised) name. */
 export type SummarySheetId = "assessment" | "problems" | "eligibility" | "structure" | "activity" | "report";
 
+/**
+ * How a summary sheet prints (built by `engine/summary/page.ts`, carried out by both writers).
+ * Margins are in inches; footer parts are plain text where `{page}` and `{pages}` stand for the
+ * page number and the page count.
+ */
+export interface PageSetup {
+  readonly paper: "A4";
+  readonly orientation: "portrait" | "landscape";
+  /** Pages wide: always one. */
+  readonly fitToWidth: 1;
+  /** Pages tall: 1 for a one-page sheet, 0 for as many as the rows need. */
+  readonly fitToHeight: number;
+  /** 1-based rows repeated at the top of every printed page, or null. */
+  readonly titleRows: { readonly first: number; readonly last: number } | null;
+  readonly margins: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  readonly footer: { readonly left: string; readonly center: string; readonly right: string };
+}
+
 /** One summary sheet as plain data: the xlsx and Office adapters both render this. */
 export interface SummarySheet {
   readonly id: SummarySheetId;
@@ -463,6 +488,8 @@ export interface SummarySheet {
   /** Rows/columns to freeze (e.g. the header of a single-block sheet). */
   readonly freeze?: { readonly rows: number; readonly columns: number };
   readonly charts?: readonly SummaryChart[];
+  /** How the sheet prints; absent: the writer's defaults. */
+  readonly page?: PageSetup;
 }
 
 // ---------------------------------------------------------------------------------------------

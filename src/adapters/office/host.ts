@@ -70,7 +70,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       return run((context) => saveStateIn(context, state));
     },
     writeSummary(sheets: readonly SummarySheet[], activate?: SummarySheetId): Promise<OfficeWriteOutcome> {
-      const features = { suspendScreenUpdating: supports("1.9"), setCalculationMode: supports("1.8") };
+      const features = {
+        suspendScreenUpdating: supports("1.9"),
+        setCalculationMode: supports("1.8"),
+        pageLayout: supports("1.9"),
+      };
       return run((context) => writeSummaryIn(context, sheets, activate, features, options.write));
     },
     select(sheet: string, cell: string): Promise<void> {

@@ -5,7 +5,7 @@
  * adapter (src/adapters/xlsx/sheet.ts), with positions from the engine's `summaryLayout` and the
  * shared rendering helpers of src/engine/summary/render.ts.
  */
-import { summaryLayout } from "../../engine/summary/layout";
+import { FIRST_BLOCK_ROW, summaryLayout } from "../../engine/summary/layout";
 import {
   autoColumnWidth,
   clipCellText as clipText,
@@ -18,7 +18,14 @@ import {
   uniqueTableHeaders,
   wrapsText,
 } from "../../engine/summary/render";
-import type { CellLink, ColumnFormat, SummaryCell, SummaryChart, SummarySheet } from "../../engine/types";
+import type {
+  CellLink,
+  ColumnFormat,
+  PageSetup,
+  SummaryCell,
+  SummaryChart,
+  SummarySheet,
+} from "../../engine/types";
 
 /** A cell value as written through `Range.values` ("" is empty). */
 export type WrittenValue = string | number;
@@ -63,6 +70,10 @@ export interface SheetPlan {
   readonly widths: ReadonlyArray<number>;
   readonly freeze: { readonly rows: number; readonly columns: number } | null;
   readonly charts: PlannedChart[];
+  /** Header + data range of every block: thin borders, top-aligned (the printed tables). */
+  readonly borders: ReadonlyArray<{ readonly row: number; readonly rows: number; readonly cols: number }>;
+  /** How the sheet prints, or null for Excel's defaults. */
+  readonly page: PageSetup | null;
 }
 
 /** Excel character units → points for `RangeFormat.columnWidth` (Calibri 11: 7 px a digit, 5 px padding). */
@@ -106,6 +117,7 @@ export function planSheet(sheet: SummarySheet, linkable: (link: CellLink) => boo
   const links: PlannedLink[] = [];
   const tables: Array<{ row: number; rows: number; cols: number }> = [];
   const wraps: Array<{ row: number; col: number; rows: number }> = [];
+  const borders: Array<{ row: number; rows: number; cols: number }> = [];
   const explicit = new Map<number, number>();
   const measured = new Map<number, number>();
   const measure = (col: number, text: string): void => {
@@ -172,6 +184,7 @@ export function planSheet(sheet: SummarySheet, linkable: (link: CellLink) => boo
     grids.push({ row: top, col: 0, values, formats });
     if (asTable)
       tables.push({ row: place.headerRow - 1, rows: block.rows.length + 1, cols: block.columns.length });
+    borders.push({ row: place.headerRow - 1, rows: block.rows.length + 1, cols });
     if (block.rows.length > 0) {
       block.columns.forEach((c, i) => {
         if (wrapsText(c)) wraps.push({ row: place.firstDataRow - 1, col: i, rows: block.rows.length });
@@ -192,9 +205,22 @@ export function planSheet(sheet: SummarySheet, linkable: (link: CellLink) => boo
       chart,
       values: { row: place.headerRow - 1, col: chart.valueColumn, rows: block.rows.length + 1 },
       categories: { row: place.firstDataRow - 1, col: chart.categoryColumn, rows: block.rows.length },
-      anchor: { row: place.headerRow - 1, col: maxCol + 1 },
+      // At the top beside the tables (as the xlsx writer places it): on the first printed page,
+      // never cut by a page break.
+      anchor: { row: FIRST_BLOCK_ROW - 1 + charts.length * 20, col: maxCol + 1 },
     });
   }
 
-  return { grids, bold, links, tables, wraps, widths, freeze: freezeCounts(sheet.freeze), charts };
+  return {
+    grids,
+    bold,
+    links,
+    tables,
+    wraps,
+    widths,
+    freeze: freezeCounts(sheet.freeze),
+    charts,
+    borders,
+    page: sheet.page ?? null,
+  };
 }

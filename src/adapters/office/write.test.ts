@@ -268,6 +268,46 @@ describe("writing the summary sheets", () => {
   });
 });
 
+describe("printing the summary sheets (page setup carried out from the engine's description)", () => {
+  it("sets A4, orientation, one page wide, print titles and the footer; borders every table", async () => {
+    const book = userWorkbook();
+    const summary = await summaryOf(book);
+    await fakeHost(book).writeSummary(summary);
+    for (const sheet of summary) {
+      const page = sheet.page;
+      if (!page) throw new Error(`${sheet.id} has no page setup`);
+      const snap = book.snapshot(sheet.name);
+      expect(snap.pageLayout).toMatchObject({
+        paperSize: "A4",
+        orientation: page.orientation === "landscape" ? "Landscape" : "Portrait",
+        centerHorizontally: true,
+        centerFooter: sheet.name,
+        rightFooter: "第 &P 页 / 共 &N 页",
+        leftMargin: page.margins.left * 72,
+      });
+      expect((snap.pageLayout.zoom as Excel.PageLayoutZoomOptions).horizontalFitToPages).toBe(1);
+      if (page.titleRows)
+        expect(snap.pageLayout.printTitleRows).toBe(`$${page.titleRows.first}:$${page.titleRows.last}`);
+      // Every block's header and data rows are ruled and top-aligned.
+      expect(snap.borders).toHaveLength(sheet.blocks.length);
+      expect(snap.topAligned).toEqual(snap.borders);
+    }
+    expect(book.snapshot("自评表").pageLayout.zoom).toEqual({
+      horizontalFitToPages: 1,
+      verticalFitToPages: 1,
+    });
+  });
+
+  it("leaves the page layout alone before ExcelApi 1.9 and still rules the tables", async () => {
+    const book = userWorkbook({ apiMinor: 7 });
+    const summary = await summaryOf(book);
+    await fakeHost(book).writeSummary(summary);
+    const snap = book.snapshot("自评表");
+    expect(snap.pageLayout).toEqual({});
+    expect(snap.borders.length).toBeGreaterThan(0);
+  });
+});
+
 describe("freeSheetName", () => {
   it("adds ( 2), (3)… and keeps within 31 characters", () => {
     expect(freeSheetName("自评表", new Set())).toBe("自评表");

@@ -18,6 +18,7 @@ import { markedId, markerName, referencedSheet } from "../xlsx/marker";
 import { OPERATION_OVERHEAD_BYTES, PAYLOAD_TARGET_BYTES, jsonBytes } from "./budget";
 import { sheetReference } from "./cells";
 import { planSheet, widthToPoints, type PlannedGrid, type SheetPlan } from "./render";
+import { excelFooterText } from "../../engine/summary/page";
 import { STATE_SHEET_NAME } from "../../engine/state";
 
 /** What the host supports, decided at run time from the requirement sets. */
@@ -26,6 +27,8 @@ export interface WriteFeatures {
   readonly suspendScreenUpdating: boolean;
   /** ExcelApi 1.8: setting `application.calculationMode`. */
   readonly setCalculationMode: boolean;
+  /** ExcelApi 1.9: `Worksheet.pageLayout` (paper, orientation, fit, print titles, footer); absent: false. */
+  readonly pageLayout?: boolean;
 }
 
 /** Tuning of the writer (tests shrink the budget). */
@@ -38,6 +41,17 @@ export interface WriteOptions {
 export interface OfficeWriteOutcome extends WriteOutcome {
   readonly linksOmitted: number;
 }
+
+/** The edges of a printed table: the outline and the lines between cells. */
+const TABLE_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
+const POINTS_PER_INCH = 72;
 
 /** Prefix of the temporary names new sheets get until the old ones are gone. */
 const TEMP_PREFIX = "_ziping_tmp_";
@@ -101,8 +115,10 @@ function sheetOps(
   plan: SheetPlan,
   index: number,
   maxGridBytes: number,
-): { required: WriteOp[]; links: LinkOp[] } {
+  pageLayout: boolean,
+): { print: WriteOp[]; required: WriteOp[]; links: LinkOp[] } {
   const required: WriteOp[] = [];
+  const print: WriteOp[] = [];
   const links: LinkOp[] = [];
   const on = (sheets: readonly Excel.Worksheet[]): Excel.Worksheet => sheets[index] as Excel.Worksheet;
   const gridOps: Array<{ grid: PlannedGrid; op: WriteOp }> = [];
@@ -139,6 +155,45 @@ function sheetOps(
       bytes: OPERATION_OVERHEAD_BYTES,
       apply: (sheets) => {
         on(sheets).getRangeByIndexes(w.row, w.col, w.rows, 1).format.wrapText = true;
+      },
+    });
+  }
+  for (const b of plan.borders) {
+    print.push({
+      bytes: OPERATION_OVERHEAD_BYTES * (TABLE_EDGES.length + 1),
+      apply: (sheets) => {
+        const format = on(sheets).getRangeByIndexes(b.row, 0, b.rows, b.cols).format;
+        format.verticalAlignment = "Top";
+        // Inside edges of a one-row or one-column range do not exist; Excel ignores them there.
+        for (const edge of TABLE_EDGES) format.borders.getItem(edge).style = "Continuous";
+      },
+    });
+  }
+  const page = plan.page;
+  if (page && pageLayout) {
+    print.push({
+      bytes: OPERATION_OVERHEAD_BYTES * 14,
+      apply: (sheets) => {
+        const layout = on(sheets).pageLayout;
+        layout.paperSize = "A4";
+        layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+        layout.zoom =
+          page.fitToHeight > 0
+            ? { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight }
+            : { horizontalFitToPages: page.fitToWidth };
+        layout.centerHorizontally = true;
+        const m = page.margins;
+        layout.leftMargin = m.left * POINTS_PER_INCH;
+        layout.rightMargin = m.right * POINTS_PER_INCH;
+        layout.topMargin = m.top * POINTS_PER_INCH;
+        layout.bottomMargin = m.bottom * POINTS_PER_INCH;
+        layout.headerMargin = m.header * POINTS_PER_INCH;
+        layout.footerMargin = m.footer * POINTS_PER_INCH;
+        if (page.titleRows) layout.setPrintTitleRows(`$${page.titleRows.first}:$${page.titleRows.last}`);
+        const footers = layout.headersFooters.defaultForAllPages;
+        footers.leftFooter = excelFooterText(page.footer.left);
+        footers.centerFooter = excelFooterText(page.footer.center);
+        footers.rightFooter = excelFooterText(page.footer.right);
       },
     });
   }
@@ -207,7 +262,7 @@ function sheetOps(
       },
     });
   }
-  return { required, links };
+  return { print, required, links };
 }
 
 /** Packs required ops greedily into requests, then fits links into the room left. */
@@ -301,11 +356,15 @@ export async function writeSummaryIn(
   const required: WriteOp[] = [];
   const links: LinkOp[] = [];
   const maxGridBytes = Math.max(1, Math.floor((target - FINAL_RESERVE_BYTES) / 2));
+  const print: WriteOp[] = [];
   summary.forEach((sheet, i) => {
-    const ops = sheetOps(planSheet(sheet, linkable), i, maxGridBytes);
+    const ops = sheetOps(planSheet(sheet, linkable), i, maxGridBytes, features.pageLayout === true);
+    print.push(...ops.print);
     required.push(...ops.required);
     links.push(...ops.links);
   });
+  // Print setup first: small requests that do not depend on the values, packed before the big grids.
+  required.unshift(...print);
   const { batches, omitted } = packBatches(required, links, target);
 
   const originalMode = features.setCalculationMode ? app.calculationMode : null;

@@ -59,7 +59,9 @@ export function chartSpecs(sheet: SummarySheet, sheetName: string): ChartSpec[] 
       kind: chart.kind,
       title: chart.title,
       col: widest + 1,
-      row: Math.max(nextRow, (place.captionRow ?? place.headerRow) - 1),
+      // From the first block's row down, beside the tables: 18 rows at the top of the sheet always
+      // fall on the first printed page, so the chart is never cut by a page break.
+      row: nextRow,
       width: 9,
       height: 18,
       seriesName: block.columns[chart.valueColumn]?.header ?? "",

@@ -2,7 +2,8 @@
  * Render one {@link SummarySheet} as SpreadsheetML: worksheet XML plus the Excel tables it holds.
  * Text is always an inline string (never a formula); links only point inside the workbook.
  */
-import type { CellLink, ColumnFormat, SummaryCell, SummarySheet } from "../../engine/types";
+import type { CellLink, ColumnFormat, PageSetup, SummaryCell, SummarySheet } from "../../engine/types";
+import { excelFooter } from "../../engine/summary/page";
 import { columnLetter as letterOf } from "../../engine/read/recognize";
 import { summaryLayout, type BlockLayout } from "../../engine/summary/layout";
 import {
@@ -65,7 +66,7 @@ export function renderSheet(
   sheet: SummarySheet,
   name: string,
   ctx: RenderContext,
-): { xml: string; tables: TableSpec[]; charts: ChartSpec[] } {
+): { xml: string; tables: TableSpec[]; charts: ChartSpec[]; printTitles: string | null } {
   const s = (style: StyleName): number => ctx.styles[style];
   const rowsXml: string[] = [];
   const hyperlinks: string[] = [];
@@ -100,13 +101,17 @@ export function renderSheet(
     }
     const asTable = block.asTable === true && block.rows.length > 0 && block.columns.length > 0;
     const headers = asTable ? uniqueTableHeaders(block) : block.columns.map((c) => c.header);
+    let headerLines = 1;
     rowsXml.push(
       row(
         place.headerRow,
         headers.map((h, i) => {
           measure(i + 1, h);
+          const width = widths.get(i + 1);
+          if (width !== undefined) headerLines = Math.max(headerLines, wrappedLineCount(h, width));
           return textCell(`${columnLetter(i + 1)}${place.headerRow}`, h, s(quoted("header", h)));
         }),
+        headerLines > 1 ? Math.min(MAX_ROW_HEIGHT, wrappedRowHeight(headerLines)) : null,
       ),
     );
     block.rows.forEach((cells, r) => {
@@ -117,7 +122,11 @@ export function renderSheet(
         const column = block.columns[i];
         const ref = `${columnLetter(i + 1)}${rowNo}`;
         const rendered = bodyCell(ref, cell, column?.format ?? "text", wrapsText(column), s, ctx);
-        if (!rendered) return;
+        if (!rendered) {
+          // An empty cell of the table still gets the table's borders on paper.
+          if (column !== undefined) xml.push(`<c r="${ref}" s="${s("general")}"/>`);
+          return;
+        }
         xml.push(rendered.xml);
         if (rendered.text !== null) measure(i + 1, rendered.text);
         if (rendered.wrapped && rendered.text !== null)
@@ -148,16 +157,20 @@ export function renderSheet(
     cols.push(`<col min="${c}" max="${c}" width="${width}" customWidth="1"/>`);
   }
 
+  const page = sheet.page;
   const parts = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`,
+    page ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "",
     `<dimension ref="A1:${columnLetter(maxCol)}${lastRow}"/>`,
     `<sheetViews><sheetView workbookViewId="0">${pane(sheet.freeze)}</sheetView></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/>`,
     `<cols>${cols.join("")}</cols>`,
     `<sheetData>${rowsXml.join("")}</sheetData>`,
     hyperlinks.length > 0 ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "",
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
+    page
+      ? pagePrint(page)
+      : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
     // Relationship ids: tables rId1…rIdN, then the drawing (see write.ts).
     charts.length > 0 ? `<drawing r:id="rId${tables.length + 1}"/>` : "",
     tables.length > 0
@@ -165,7 +178,22 @@ export function renderSheet(
       : "",
     `</worksheet>`,
   ];
-  return { xml: parts.join(""), tables, charts };
+  const titles = page?.titleRows;
+  const printTitles = titles ? `$${titles.first}:$${titles.last}` : null;
+  return { xml: parts.join(""), tables, charts, printTitles };
+}
+
+/** printOptions, pageMargins, pageSetup and headerFooter of a page setup (in CT_Worksheet order). */
+function pagePrint(page: PageSetup): string {
+  const m = page.margins;
+  const footer = excelFooter(page.footer);
+  return (
+    `<printOptions horizontalCentered="1"/>` +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    // paperSize 9 is A4 in SpreadsheetML's paper list.
+    `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>` +
+    (footer ? `<headerFooter><oddFooter>${escapeAttr(footer)}</oddFooter></headerFooter>` : "")
+  );
 }
 
 /** A text style, or its quote-prefixed twin when the text would otherwise be taken for a formula. */

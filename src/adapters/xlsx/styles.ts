@@ -16,6 +16,8 @@ export interface CellStyle {
   readonly wrap: boolean;
   /** Keeps text that starts with `=`, `+`, `-`, `@` text when a user edits the cell. */
   readonly quotePrefix: boolean;
+  /** A table cell: thin borders and top-aligned, so printed tables read as tables. */
+  readonly table: boolean;
 }
 
 /** A plain cell. */
@@ -25,7 +27,11 @@ export const PLAIN: CellStyle = {
   numFmt: "General",
   wrap: false,
   quotePrefix: false,
+  table: false,
 };
+
+/** A cell of a printed table (header or data). */
+const CELL: CellStyle = { ...PLAIN, table: true };
 
 /** The styles our sheets use, by name. */
 export const SUMMARY_STYLES = {
@@ -33,20 +39,20 @@ export const SUMMARY_STYLES = {
   titleQuoted: { ...PLAIN, font: "title", quotePrefix: true },
   caption: { ...PLAIN, font: "caption" },
   captionQuoted: { ...PLAIN, font: "caption", quotePrefix: true },
-  header: { ...PLAIN, font: "bold", fill: true, numFmt: TEXT_FORMAT },
-  headerQuoted: { ...PLAIN, font: "bold", fill: true, numFmt: TEXT_FORMAT, quotePrefix: true },
-  text: { ...PLAIN, numFmt: TEXT_FORMAT },
-  textWrap: { ...PLAIN, numFmt: TEXT_FORMAT, wrap: true },
-  textQuoted: { ...PLAIN, numFmt: TEXT_FORMAT, quotePrefix: true },
-  textWrapQuoted: { ...PLAIN, numFmt: TEXT_FORMAT, wrap: true, quotePrefix: true },
-  link: { ...PLAIN, font: "link", numFmt: TEXT_FORMAT },
-  linkQuoted: { ...PLAIN, font: "link", numFmt: TEXT_FORMAT, quotePrefix: true },
-  general: PLAIN,
-  integer: { ...PLAIN, numFmt: NUMBER_FORMATS.integer },
-  decimal1: { ...PLAIN, numFmt: NUMBER_FORMATS.decimal1 },
-  decimal2: { ...PLAIN, numFmt: NUMBER_FORMATS.decimal2 },
-  percent: { ...PLAIN, numFmt: NUMBER_FORMATS.percent },
-  date: { ...PLAIN, numFmt: NUMBER_FORMATS.date },
+  header: { ...CELL, font: "bold", fill: true, numFmt: TEXT_FORMAT, wrap: true },
+  headerQuoted: { ...CELL, font: "bold", fill: true, numFmt: TEXT_FORMAT, wrap: true, quotePrefix: true },
+  text: { ...CELL, numFmt: TEXT_FORMAT },
+  textWrap: { ...CELL, numFmt: TEXT_FORMAT, wrap: true },
+  textQuoted: { ...CELL, numFmt: TEXT_FORMAT, quotePrefix: true },
+  textWrapQuoted: { ...CELL, numFmt: TEXT_FORMAT, wrap: true, quotePrefix: true },
+  link: { ...CELL, font: "link", numFmt: TEXT_FORMAT },
+  linkQuoted: { ...CELL, font: "link", numFmt: TEXT_FORMAT, quotePrefix: true },
+  general: CELL,
+  integer: { ...CELL, numFmt: NUMBER_FORMATS.integer },
+  decimal1: { ...CELL, numFmt: NUMBER_FORMATS.decimal1 },
+  decimal2: { ...CELL, numFmt: NUMBER_FORMATS.decimal2 },
+  percent: { ...CELL, numFmt: NUMBER_FORMATS.percent },
+  date: { ...CELL, numFmt: NUMBER_FORMATS.date },
 } as const satisfies Readonly<Record<string, CellStyle>>;
 
 /** A named style of ours. */
@@ -157,6 +163,24 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
         )
       : 0;
 
+  // Borders: one thin border on all four sides for table cells.
+  // A styles part without a borders list (it is optional) gets none: the tables print unruled.
+  const bordersEl = child("borders");
+  const borders = bordersEl && bordersEl.tag.kind !== "empty" ? bordersEl : undefined;
+  const borderList = borders
+    ? childElements(stylesXml, borders).map((el) => stylesXml.slice(el.tag.start, el.end))
+    : [];
+  const newBorders: string[] = [];
+  const side = (name: string): string => `<${p}${name} style="thin"><${p}color auto="1"/></${p}${name}>`;
+  const borderId = (table: boolean): number =>
+    table && borders
+      ? indexOrAdd(
+          borderList,
+          newBorders,
+          `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`,
+        )
+      : 0;
+
   const cellXfs = required(child("cellXfs"), "cellXfs");
   const xfList = childElements(stylesXml, cellXfs).map((el) => stylesXml.slice(el.tag.start, el.end));
   const newXfs: string[] = [];
@@ -167,22 +191,29 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
       `numFmtId="${fmtId(style.numFmt)}"`,
       `fontId="${fontId(style.font)}"`,
       `fillId="${fillId(style.fill)}"`,
-      `borderId="0"`,
+      `borderId="${borderId(style.table)}"`,
       hasStyleXfs ? `xfId="0"` : "",
       `applyNumberFormat="1"`,
       style.font === "normal" ? "" : `applyFont="1"`,
       style.fill ? `applyFill="1"` : "",
-      style.wrap ? `applyAlignment="1"` : "",
+      style.table ? `applyBorder="1"` : "",
+      style.wrap || style.table ? `applyAlignment="1"` : "",
       style.quotePrefix ? `quotePrefix="1"` : "",
     ].filter(Boolean);
-    const xf = style.wrap
-      ? `<${p}xf ${attrs.join(" ")}><${p}alignment vertical="top" wrapText="1"/></${p}xf>`
+    const alignment = style.wrap
+      ? `<${p}alignment vertical="top" wrapText="1"/>`
+      : style.table
+        ? `<${p}alignment vertical="top"/>`
+        : "";
+    const xf = alignment
+      ? `<${p}xf ${attrs.join(" ")}>${alignment}</${p}xf>`
       : `<${p}xf ${attrs.join(" ")}/>`;
     index[name] = indexOrAdd(xfList, newXfs, xf);
   }
 
   const splices: Splice[] = [];
   appendChildren(stylesXml, cellXfs, newXfs, splices);
+  if (borders) appendChildren(stylesXml, borders, newBorders, splices);
   appendChildren(stylesXml, fills, newFills, splices);
   appendChildren(stylesXml, fonts, newFonts, splices);
   if (newFmts.length > 0) {

@@ -238,14 +238,26 @@ function addSummarySheets(
     );
     return part;
   };
+  const printTitles: string[] = [];
   sheets.forEach((sheet, i) => {
     const name = used[i] as string;
-    const { xml, tables, charts } = renderSheet(sheet, name, {
+    const {
+      xml,
+      tables,
+      charts,
+      printTitles: titleRows,
+    } = renderSheet(sheet, name, {
       styles: styles.index,
       linkLocation,
       tableName,
     });
     const part = addSheet(name, xml);
+    if (titleRows !== null) {
+      // Our sheets follow the kept user sheets, so the new sheet's index is known here.
+      printTitles.push(
+        `<${sheetPrefix}definedName name="_xlnm.Print_Titles" localSheetId="${kept.length + i}">${escapeText(`${quoteSheetName(name)}!${titleRows}`)}</${sheetPrefix}definedName>`,
+      );
+    }
     if (tables.length === 0 && charts.length === 0) return;
     const newPart = (prefix: string, content: string, type: string): string => {
       const partName = pkg.freeName(prefix, ".xml", reserved);
@@ -282,10 +294,13 @@ function addSummarySheets(
     splices.push({ start: el.tag.start, end: el.end, text: "" });
   }
   splices.push({ start: sheetsEl.contentEnd, end: sheetsEl.contentEnd, text: newSheetXml.join("") });
-  const markers = sheets.map(
-    (sheet, i) =>
-      `<${sheetPrefix}definedName name="${markerName(sheet.id)}" hidden="1">${escapeText(sheetReference(used[i] as string))}</${sheetPrefix}definedName>`,
-  );
+  const markers = [
+    ...sheets.map(
+      (sheet, i) =>
+        `<${sheetPrefix}definedName name="${markerName(sheet.id)}" hidden="1">${escapeText(sheetReference(used[i] as string))}</${sheetPrefix}definedName>`,
+    ),
+    ...printTitles,
+  ];
   if (definedNamesEl) {
     const removedNames = entries.filter((_, i) => removed.has(i)).map((e) => e.name);
     for (const el of names) {

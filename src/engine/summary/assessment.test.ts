@@ -47,13 +47,22 @@ describe("自评表", () => {
     ]);
   });
 
-  it("lists the rules without a table number in their own block", () => {
+  it("lists the rules without a table number in their own block, under 指标 and not under 序号", () => {
     const block = blockOf(sheet, "other-rules");
     expect(block.rows).toHaveLength(5);
-    expect(block.rows[0]?.[0]).toBe(
+    expect(block.rows[0]?.[0]).toBeNull();
+    expect(block.rows[0]?.[1]).toBe(
       "学生代表大会代表人数不少于在校学生总数的1%（依据：《高校学生代表大会工作规则》）",
     );
-    expect(block.rows[0]?.slice(1)).toEqual(["是", "代表138名，占在校生1.00%（不低于1%）"]);
+    expect(block.rows[0]?.slice(2)).toEqual(["是", "代表138名，占在校生1.00%（不低于1%）"]);
+  });
+
+  it("gives every block the same column widths, so no block widens another's column", () => {
+    const widths = sheet.blocks.map((b) => b.columns.map((c) => c.width));
+    const indicators = blockOf(sheet, "indicators").columns.map((c) => c.width);
+    for (const w of widths) expect(w).toEqual(indicators.slice(0, w.length));
+    // A4 portrait holds about 95 character units between narrow margins.
+    expect(indicators.reduce((a: number, b) => a + (b ?? 0), 0)).toBeLessThanOrEqual(96);
   });
 
   it("speaks English for lang en", () => {

@@ -40,6 +40,12 @@ const TEXT = {
   },
 } as const;
 
+/**
+ * One column grid for every block of the sheet, chosen so the sheet fits A4 portrait: 序号/项目,
+ * 指标/内容, 结论, 备注. Each block states these widths, so none forces its own on another.
+ */
+const GRID = { first: 12, text: 46, verdict: 8, notes: 30 } as const;
+
 function indicatorCell(ind: Indicator, result: CheckResult, lang: Lang): string {
   const mark = markSymbol(ind.mark);
   return `${mark}${indicatorText(ind.id, lang, result.settings)}`;
@@ -62,18 +68,18 @@ export function assessmentSheet(result: CheckResult, lang: Lang): SummarySheet {
     {
       id: "facts",
       columns: [
-        { header: t.item, width: 16, format: "text" },
-        { header: t.value, width: 40, format: "text" },
+        { header: t.item, width: GRID.first, format: "text" },
+        { header: t.value, width: GRID.text, format: "text" },
       ],
       rows: facts,
     },
     {
       id: "indicators",
       columns: [
-        { header: t.number, width: 6, format: "integer" },
-        { header: t.indicator, width: 64, format: "text" },
-        { header: t.verdict, width: 10, format: "text" },
-        { header: t.notes, width: 48, format: "text" },
+        { header: t.number, width: GRID.first, format: "integer" },
+        { header: t.indicator, width: GRID.text, format: "text" },
+        { header: t.verdict, width: GRID.verdict, format: "text" },
+        { header: t.notes, width: GRID.notes, format: "text" },
       ],
       rows: numbered.map((ind) => [
         Number(ind.id),
@@ -87,12 +93,15 @@ export function assessmentSheet(result: CheckResult, lang: Lang): SummarySheet {
     blocks.push({
       id: "other-rules",
       caption: t.others,
+      // The same grid as the numbered table, so its text sits under 指标 and not under 序号.
       columns: [
-        { header: t.indicator, width: 64, format: "text" },
-        { header: t.verdict, width: 10, format: "text" },
-        { header: t.notes, width: 48, format: "text" },
+        { header: t.number, width: GRID.first, format: "text" },
+        { header: t.indicator, width: GRID.text, format: "text" },
+        { header: t.verdict, width: GRID.verdict, format: "text" },
+        { header: t.notes, width: GRID.notes, format: "text" },
       ],
       rows: others.map((ind) => [
+        null,
         indicatorCell(ind, result, lang),
         verdictText(ind.verdict, lang),
         formatIndicatorNotes(ind.notes, lang),

@@ -7,6 +7,7 @@ import { activitySheet } from "./activity";
 import { assessmentSheet } from "./assessment";
 import { eligibilitySheet } from "./eligibility";
 import { SUMMARY_SHEET_IDS } from "./names";
+import { pageSetupOf } from "./page";
 import { problemsSheet } from "./problems";
 import { reportSheet } from "./report";
 import { structureSheet } from "./structure";
@@ -23,6 +24,7 @@ export {
 export { REPORT_TOPICS, reportSentences, reportTopicLabel } from "./report";
 export type { ReportSentence, ReportTopic } from "./report";
 export { summaryLayout, FIRST_BLOCK_ROW } from "./layout";
+export { excelFooter, excelFooterText, pageSetupOf } from "./page";
 export type { BlockLayout } from "./layout";
 
 const BUILDERS: Readonly<Record<SummarySheetId, (result: CheckResult, lang: Lang) => SummarySheet>> = {
@@ -34,7 +36,10 @@ const BUILDERS: Readonly<Record<SummarySheetId, (result: CheckResult, lang: Lang
   report: reportSheet,
 };
 
-/** Build the six summary sheets of a check, in the order of SUMMARY_SHEET_IDS. */
+/** Build the six summary sheets of a check, in the order of SUMMARY_SHEET_IDS, each with its page setup. */
 export function buildSummarySheets(result: CheckResult, lang: Lang): SummarySheet[] {
-  return SUMMARY_SHEET_IDS.map((id) => BUILDERS[id](result, lang));
+  return SUMMARY_SHEET_IDS.map((id) => {
+    const sheet = BUILDERS[id](result, lang);
+    return { ...sheet, page: pageSetupOf(sheet, result.settings, lang) };
+  });
 }

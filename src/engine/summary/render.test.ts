@@ -52,9 +52,10 @@ describe("summary rendering helpers", () => {
     expect(autoColumnWidth(500)).toBe(60);
   });
 
-  it("wraps columns of width 40 and more", () => {
+  it("wraps text columns that have a width, not number columns or auto-width ones", () => {
     expect(wrapsText({ header: "a", width: 40 })).toBe(true);
-    expect(wrapsText({ header: "a", width: 39 })).toBe(false);
+    expect(wrapsText({ header: "a", width: 8, format: "text" })).toBe(true);
+    expect(wrapsText({ header: "a", width: 8, format: "integer" })).toBe(false);
     expect(wrapsText({ header: "a" })).toBe(false);
     expect(wrapsText(undefined)).toBe(false);
   });

@@ -33,12 +33,12 @@ export function autoColumnWidth(widestText: number | undefined): number {
   return Math.min(60, Math.max(8, (widestText ?? 8) + 2));
 }
 
-/** Columns at least this wide (in character units) wrap their data cells. */
-export const WRAP_MIN_WIDTH = 40;
-
-/** Whether a column's data cells wrap (long-text columns, by their explicit width). */
+/**
+ * Whether a column's data cells wrap: every text column with an explicit width does, so a long
+ * name or sentence grows its row on paper instead of running into the next column or off the page.
+ */
 export function wrapsText(column: SummaryBlock["columns"][number] | undefined): boolean {
-  return (column?.width ?? 0) >= WRAP_MIN_WIDTH;
+  return column?.width !== undefined && (column.format ?? "text") === "text";
 }
 
 /** Height in points of one line of text in the default font (Calibri 11: Excel's default row height). */

@@ -435,7 +435,7 @@ const TEXT = {
 export function reportSheet(result: CheckResult, lang: Lang): SummarySheet {
   const t = TEXT[lang];
   const sentences = reportSentences(result, lang);
-  const widths = [6, 24, 100];
+  const widths = [6, 20, 70];
   return {
     id: "report",
     name: SUMMARY_SHEET_NAMES.report[lang],

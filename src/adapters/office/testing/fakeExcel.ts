@@ -64,6 +64,11 @@ export interface FakeSheetSnapshot {
   readonly charts: readonly FakeChartData[];
   readonly freeze: { readonly rows: number; readonly columns: number } | null;
   readonly columnWidths: Readonly<Record<string, number>>;
+  /** Page layout properties set (ExcelApi 1.9), by name; footers as `leftFooter` etc. */
+  readonly pageLayout: Readonly<Record<string, unknown>>;
+  /** A1 ranges given thin borders, and ranges aligned to the top. */
+  readonly borders: readonly string[];
+  readonly topAligned: readonly string[];
 }
 
 /** A table in the fake workbook. */
@@ -119,6 +124,9 @@ interface SheetData {
   charts: FakeChartData[];
   freeze: { rows: number; columns: number } | null;
   columnWidths: Map<number, number>;
+  pageLayout: Record<string, unknown>;
+  borders: string[];
+  topAligned: string[];
   usedCache: { valuesOnly: Rect | null; all: Rect | null; version: number } | null;
   version: number;
 }
@@ -731,6 +739,10 @@ class FakeWorksheet extends FakeProxy<SheetData> {
     return new FakeChartCollection(this.context, this.child("charts"), () => this.entity());
   }
 
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.context, this.child("pageLayout"), () => this.entity());
+  }
+
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this.context, this.child("freezePanes"), () => this.entity());
   }
@@ -907,12 +919,124 @@ class FakeRangeFormat extends FakeProxy<RangeData> {
     this.queueSet("wrapText", _value, () => undefined);
   }
 
+  set verticalAlignment(value: string) {
+    this.queueSet("verticalAlignment", value, (r) => {
+      if (value === "Top") r.sheet.topAligned.push(rectAddress(r));
+    });
+  }
+
+  get borders(): FakeRangeBorderCollection {
+    return new FakeRangeBorderCollection(this.context, this.child("borders"), () => this.entity());
+  }
+
   get font(): FakeRangeFont {
     return new FakeRangeFont(this.context, this.child("font"), () => this.entity());
   }
 
   get fill(): FakeRangeFill {
     return new FakeRangeFill(this.context, this.child("fill"), () => this.entity());
+  }
+}
+
+class FakeRangeBorderCollection extends FakeProxy<RangeData> {
+  protected read(): unknown {
+    throw new FakeOfficeError("InvalidArgument", "RangeBorderCollection loads are not supported by the fake");
+  }
+
+  getItem(index: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, this.child(`getItem(${index})`), () => this.entity(), index);
+  }
+}
+
+/** One edge of a range's borders; the fake records a range once its outer edges are all continuous. */
+class FakeRangeBorder extends FakeProxy<RangeData> {
+  constructor(
+    context: FakeContext,
+    path: string,
+    resolver: () => RangeData | null,
+    private readonly edge: string,
+  ) {
+    super(context, path, resolver);
+  }
+
+  protected read(): unknown {
+    throw new FakeOfficeError("InvalidArgument", "RangeBorder loads are not supported by the fake");
+  }
+
+  set style(value: string) {
+    this.queueSet("style", value, (r) => {
+      const address = rectAddress(r);
+      if (value === "Continuous" && this.edge === "EdgeTop" && !r.sheet.borders.includes(address))
+        r.sheet.borders.push(address);
+    });
+  }
+}
+
+/** `Worksheet.pageLayout` (ExcelApi 1.9): what was set is recorded by property name. */
+class FakePageLayout extends FakeProxy<SheetData> {
+  protected read(): unknown {
+    throw new FakeOfficeError("InvalidArgument", "PageLayout loads are not supported by the fake");
+  }
+
+  private record(prop: string, value: unknown): void {
+    this.queueSet(prop, value, (s) => {
+      this.book.requireApi(9, `PageLayout.${prop}`);
+      s.pageLayout[prop] = value;
+    });
+  }
+
+  set orientation(value: string) {
+    this.record("orientation", value);
+  }
+  set paperSize(value: string) {
+    this.record("paperSize", value);
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.record("zoom", { ...value });
+  }
+  set centerHorizontally(value: boolean) {
+    this.record("centerHorizontally", value);
+  }
+  set leftMargin(value: number) {
+    this.record("leftMargin", value);
+  }
+  set rightMargin(value: number) {
+    this.record("rightMargin", value);
+  }
+  set topMargin(value: number) {
+    this.record("topMargin", value);
+  }
+  set bottomMargin(value: number) {
+    this.record("bottomMargin", value);
+  }
+  set headerMargin(value: number) {
+    this.record("headerMargin", value);
+  }
+  set footerMargin(value: number) {
+    this.record("footerMargin", value);
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.queueCall("setPrintTitleRows", [rows], (s) => {
+      this.book.requireApi(9, "setPrintTitleRows");
+      s.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const record = (prop: string, value: string): void => this.record(prop, value);
+    const footers = {
+      set leftFooter(v: string) {
+        record("leftFooter", v);
+      },
+      set centerFooter(v: string) {
+        record("centerFooter", v);
+      },
+      set rightFooter(v: string) {
+        record("rightFooter", v);
+      },
+    } as unknown as Record<string, string>;
+    return { defaultForAllPages: footers };
   }
 }
 
@@ -1545,6 +1669,9 @@ export class FakeWorkbook {
       charts: structuredClone(s.charts),
       freeze: s.freeze ? { ...s.freeze } : null,
       columnWidths: Object.fromEntries([...s.columnWidths.entries()].map(([c, w]) => [columnLetter(c), w])),
+      pageLayout: structuredClone(s.pageLayout),
+      borders: [...s.borders],
+      topAligned: [...s.topAligned],
     };
   }
 
@@ -1586,6 +1713,9 @@ export class FakeWorkbook {
       charts: [],
       freeze: null,
       columnWidths: new Map(),
+      pageLayout: {},
+      borders: [],
+      topAligned: [],
       usedCache: null,
       version: 0,
     };
