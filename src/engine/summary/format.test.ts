@@ -1,4 +1,12 @@
-import { formatDate, formatLimitPercent, formatMonth, formatNumber, formatPercent, joinList } from "./format";
+import {
+  formatDate,
+  formatLimitPercent,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatTerm,
+  joinList,
+} from "./format";
 
 describe("format", () => {
   it.each([
@@ -24,5 +32,22 @@ describe("format", () => {
     expect(formatMonth("2022-07", "en")).toBe("Jul 2022");
     expect(joinList(["甲", "乙"], "zh")).toBe("甲、乙");
     expect(joinList(["a", "b"], "en")).toBe("a, b");
+  });
+});
+
+describe("formatTerm", () => {
+  it.each([
+    ["2021-2022-2", "2021—2022学年第二学期"],
+    ["2022-2023-1", "2022—2023学年第一学期"],
+    ["2021—2022学年第2学期", "2021—2022学年第二学期"],
+    ["2021-2022学年第一学期", "2021—2022学年第一学期"],
+    ["2022春季学期", "2022春季学期"],
+    ["2021-2023-1", "2021-2023-1"],
+  ])("%s → %s", (raw, shown) => {
+    expect(formatTerm(raw, "zh")).toBe(shown);
+  });
+
+  it("speaks English", () => {
+    expect(formatTerm("2021-2022-2", "en")).toBe("2021–2022, second term");
   });
 });

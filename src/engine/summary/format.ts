@@ -85,3 +85,20 @@ export function splitListParam(value: unknown): string[] {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatNumber(n, "en")} ${n === 1 ? singular : pluralForm}`;
 }
+
+const TERM =
+  /^\s*(\d{4})\s*[-–—~～至]\s*(\d{4})\s*(?:学年)?\s*[-–—_ ]?\s*(?:第)?\s*([12一二上下])\s*(?:学期)?\s*$/u;
+const TERM_NUMBER: Readonly<Record<string, 1 | 2>> = { "1": 1, "2": 2, 一: 1, 二: 2, 上: 1, 下: 2 };
+
+/**
+ * A semester code as a report writes it: `2021-2022-2` → `2021—2022学年第二学期` / `2021–2022,
+ * second term`. Text that is not such a code is returned as written.
+ */
+export function formatTerm(term: string, lang: Lang): string {
+  const m = TERM.exec(term);
+  const n = m ? TERM_NUMBER[m[3] as string] : undefined;
+  if (!m || n === undefined || Number(m[2]) !== Number(m[1]) + 1) return term;
+  return lang === "zh"
+    ? `${m[1]}—${m[2]}学年第${n === 1 ? "一" : "二"}学期`
+    : `${m[1]}–${m[2]}, ${n === 1 ? "first" : "second"} term`;
+}

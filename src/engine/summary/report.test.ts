@@ -23,7 +23,7 @@ describe("报告要点 on the example union", () => {
 
   it("writes the structure sentence of the example report from the roster", () => {
     expect(topic(result, "structure")).toEqual([
-      "校学生会实行主席团制，设立主席团成员5名，下设综合办公室、素质拓展与权益部、组织宣传部、学术创新部、文体艺术部5个工作部门。" +
+      "校学生会实行主席团制，设立主席团成员5名，下设综合办公室、素质拓展与权益部、组织宣传部、学术创新部、文体艺术部共5个工作部门。" +
         "每个部门设负责人2-3人；其余为学生会工作人员，除执行主席、轮值主席、部长、副部长、干事外未设其他职务，" +
         "总人数为60人，学生会工作人员均为共产党员或共青团员。",
     ]);
@@ -34,7 +34,7 @@ describe("报告要点 on the example union", () => {
       "新一届学生会工作人员的综合成绩排名均位于本专业前30%，且无课程不及格情况。",
     ]);
     expect(topic(result, "congress")).toEqual([
-      "于2022年11月23日召开第二十三次学生代表大会，本次大会学生代表138名，超过全校人数的1%。",
+      "于2022年11月23日召开第二十三次学生代表大会，本次大会学生代表138名，超过在校生总数的1%。",
     ]);
     expect(topic(result, "volunteer")).toEqual([
       "自今年3月8日启动以来，常态化开展“绿色校园 有我守护”志愿服务活动233次，共计1995人次，累计志愿服务时长2034.5小时。",
@@ -67,7 +67,7 @@ describe("报告要点 follows the data", () => {
       ]),
     });
     const [text] = topic(r, "structure");
-    expect(text).toContain("设立主席团成员3名，下设宣传部、学习部2个工作部门。");
+    expect(text).toContain("设立主席团成员3名，下设宣传部、学习部共2个工作部门。");
     expect(text).toContain("每个部门设负责人2人；");
     expect(text).toContain("总人数为14人");
   });
@@ -88,7 +88,7 @@ describe("报告要点 follows the data", () => {
   it("writes a congress below the share as such", () => {
     const r = exampleResult({ settings: { enrollment: 20000 } });
     expect(topic(r, "congress")).toEqual([
-      "于2022年11月23日召开第二十三次学生代表大会，本次大会学生代表138名，占全校人数的0.69%，低于1%的要求。",
+      "于2022年11月23日召开第二十三次学生代表大会，本次大会学生代表138名，占在校生总数的0.69%，低于1%的要求。",
     ]);
   });
 
@@ -135,5 +135,52 @@ describe("sentences without data are left out", () => {
   it("a date without a delegate list still gives the date, without a delegate count", () => {
     const r = makeResult({ roster: exampleRoster() });
     expect(topic(r, "congress")).toEqual(["于2022年11月23日召开第二十三次学生代表大会。"]);
+  });
+});
+
+describe("golden sentences for the cases a 团委 sent back", () => {
+  it("a log without an hours column: no 累计…0小时, the hours are listed as 待补充", () => {
+    const acts = exampleActivities().map((a) => ({ ...a, hours: null }));
+    // The figures as the engine gives them for such a log: sessions and person-times, 0 hours.
+    const counted = exampleResult().report.stats.activities;
+    if (!counted) throw new Error("the example has an activity log");
+    const zero = <T extends { hours: number }>(x: T): T => ({ ...x, hours: 0 });
+    const activities = {
+      ...zero(counted),
+      byActivity: Object.fromEntries(Object.entries(counted.byActivity).map(([k, v]) => [k, zero(v)])),
+    };
+    const r = makeResult({ activities: acts, stats: { activities } });
+    expect(topic(r, "volunteer")[0]).toBe(
+      "自今年3月8日启动以来，常态化开展“绿色校园 有我守护”志愿服务活动233次，共计1995人次（活动记录未登记志愿服务时长，待补充）。",
+    );
+    for (const s of reportSentences(r, "zh")) expect(s.text).not.toMatch(/0小时/);
+  });
+
+  it("a period that began the year before: the start date with its year, never 今年", () => {
+    const r = makeResult({ activities: exampleActivities(), settings: { periodStart: "2021-09-01" } });
+    expect(topic(r, "volunteer")[0]).toMatch(/^自2022年3月8日启动以来，常态化开展“绿色校园 有我守护”/);
+  });
+
+  it("numbered department names are kept apart from their count", () => {
+    const departments = Array.from({ length: 45 }, (_, i) => [`部门${i + 1}`, 1, 0] as const);
+    const [text] = topic(makeResult({ roster: roster(3, departments) }), "structure");
+    expect(text).toContain("、部门44、部门45共45个工作部门。");
+    expect(text).not.toContain("部门4545");
+  });
+
+  it("semester codes are written as 2021—2022学年第二学期", () => {
+    const base = exampleResult();
+    const stats = {
+      ...base.report.stats,
+      reviews: { required: 20, done: 20, terms: ["2021-2022-2", "2022-2023-1"] },
+    };
+    const r = { ...base, report: { ...base.report, stats } };
+    expect(topic(r, "reviews")).toEqual([
+      "主席团成员和工作部门负责人每学期向评议会述职，统计期间（2021—2022学年第二学期、2022—2023学年第一学期）应述职20人次，已述职20人次。",
+    ]);
+  });
+
+  it("the delegate share is of 在校生总数, the figure it is computed from", () => {
+    expect(topic(exampleResult(), "congress")[0]).toContain("超过在校生总数的1%");
   });
 });

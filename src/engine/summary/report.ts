@@ -13,6 +13,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  formatTerm,
   joinList,
   plural,
 } from "./format";
@@ -100,7 +101,8 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
     let first = "";
     if (staff.presidium > 0) first = `${union}实行主席团制，设立主席团成员${n(staff.presidium, lang)}名`;
     if (names.length > 0) {
-      first += `${first ? "，" : union}下设${joinList(names, lang)}${n(names.length, lang)}个工作部门`;
+      // 共 keeps the count apart from the names: "部门1、…、部门45共45个", never "部门4545个".
+      first += `${first ? "，" : union}下设${joinList(names, lang)}共${n(names.length, lang)}个工作部门`;
     }
     if (first) parts.push(`${first}。`);
     const clauses: string[] = [];
@@ -242,10 +244,10 @@ function congressSentence(result: CheckResult, lang: Lang): string | undefined {
       if (ratio !== null) {
         // 1.00% rounds 1.0036%; compare the exact ratio with the limit, not the rounded text.
         s += atLimit
-          ? `，达到全校人数的${formatLimitPercent(min)}`
+          ? `，达到在校生总数的${formatLimitPercent(min)}`
           : ratio > min
-            ? `，超过全校人数的${formatLimitPercent(min)}`
-            : `，占全校人数的${formatPercent(ratio)}，低于${formatLimitPercent(min)}的要求`;
+            ? `，超过在校生总数的${formatLimitPercent(min)}`
+            : `，占在校生总数的${formatPercent(ratio)}，低于${formatLimitPercent(min)}的要求`;
       }
     }
     return `${s}。`;
@@ -260,10 +262,10 @@ function congressSentence(result: CheckResult, lang: Lang): string | undefined {
       : `The student congress has ${plural(delegates, "delegate")}`;
     if (ratio !== null) {
       s += atLimit
-        ? `, exactly ${formatLimitPercent(min)} of all students`
+        ? `, exactly ${formatLimitPercent(min)} of the enrolled students`
         : ratio > min
-          ? `, more than ${formatLimitPercent(min)} of all students`
-          : `, ${formatPercent(ratio)} of all students, below the required ${formatLimitPercent(min)}`;
+          ? `, more than ${formatLimitPercent(min)} of the enrolled students`
+          : `, ${formatPercent(ratio)} of the enrolled students, below the required ${formatLimitPercent(min)}`;
     }
   }
   return `${s}.`;
@@ -275,12 +277,28 @@ interface ActivityEntry {
   readonly facts: ActivityFacts | undefined;
 }
 
-function activitySentence(e: ActivityEntry, volunteer: boolean, settings: Settings, lang: Lang): string {
+/**
+ * 今年 only when the whole statistics period lies in the assessment date's calendar year: a period
+ * that began the year before makes "this year" ambiguous, so the date is written with its year.
+ */
+function withinOneYear(settings: Settings): boolean {
+  const year = assessmentYear(settings);
+  return settings.periodStart.slice(0, 4) === year && settings.periodEnd.slice(0, 4) === year;
+}
+
+function activitySentence(
+  e: ActivityEntry,
+  volunteer: boolean,
+  hoursKnown: boolean,
+  settings: Settings,
+  lang: Lang,
+): string {
   const { sessions, personTimes, hours } = e.totals;
   const first = e.facts?.firstDate;
   const months = e.facts?.months ?? 0;
   const regular = months >= REGULAR_MONTHS && sessions >= months * REGULAR_SESSIONS_PER_MONTH;
-  const thisYear = first !== undefined && first.slice(0, 4) === assessmentYear(settings);
+  const thisYear =
+    first !== undefined && first.slice(0, 4) === assessmentYear(settings) && withinOneYear(settings);
   if (lang === "zh") {
     const since =
       first === undefined
@@ -290,10 +308,11 @@ function activitySentence(e: ActivityEntry, volunteer: boolean, settings: Settin
           : `自${formatDate(first, lang)}启动以来，`;
     const kind = volunteer ? (e.name.includes("志愿") ? "活动" : "志愿服务活动") : "活动";
     const hoursLabel = volunteer ? "志愿服务时长" : "活动时长";
-    return (
-      `${since}${regular ? "常态化" : ""}开展“${e.name}”${kind}${n(sessions, lang)}次，` +
-      `共计${n(personTimes, lang)}人次，累计${hoursLabel}${n(hours, lang)}小时。`
-    );
+    // Without recorded hours the sentence says so instead of "累计…0小时".
+    const tail = hoursKnown
+      ? `，累计${hoursLabel}${n(hours, lang)}小时。`
+      : `（活动记录未登记${hoursLabel}，待补充）。`;
+    return `${since}${regular ? "常态化" : ""}开展“${e.name}”${kind}${n(sessions, lang)}次，共计${n(personTimes, lang)}人次${tail}`;
   }
   const since =
     first === undefined
@@ -302,11 +321,17 @@ function activitySentence(e: ActivityEntry, volunteer: boolean, settings: Settin
         ? `Since ${formatDate(first, lang, false)} this year`
         : `Since ${formatDate(first, lang)}`;
   const what = volunteer ? "volunteer service" : "activity";
-  return (
-    `${since}, the “${e.name}” ${what} has been run${regular ? " regularly" : ""}: ` +
-    `${plural(sessions, "session")}, ${formatNumber(personTimes, lang)} person-times and ` +
-    `${formatNumber(hours, lang)} ${volunteer ? "volunteer " : ""}hours in total.`
-  );
+  const figures = hoursKnown
+    ? `${plural(sessions, "session")}, ${formatNumber(personTimes, lang)} person-times and ` +
+      `${formatNumber(hours, lang)} ${volunteer ? "volunteer " : ""}hours in total.`
+    : `${plural(sessions, "session")} and ${formatNumber(personTimes, lang)} person-times ` +
+      `(the log records no hours: to be added).`;
+  return `${since}, the “${e.name}” ${what} has been run${regular ? " regularly" : ""}: ${figures}`;
+}
+
+/** Whether the activity log records hours at all (a column with at least one readable value). */
+function hoursRecorded(result: CheckResult): boolean {
+  return result.read.activities.some((r) => r.hours.state === "ok");
 }
 
 function activitySentences(result: CheckResult, lang: Lang): string[] {
@@ -323,14 +348,15 @@ function activitySentences(result: CheckResult, lang: Lang): string[] {
         (a.name < b.name ? -1 : 1),
     );
   const volunteer = entries.filter((e) => e.facts?.volunteer === true);
+  const hoursKnown = hoursRecorded(result);
   if (volunteer.length === 0) {
     const largest = entries[0];
-    return largest ? [activitySentence(largest, false, result.settings, lang)] : [];
+    return largest ? [activitySentence(largest, false, hoursKnown, result.settings, lang)] : [];
   }
   const out = volunteer
     .slice(0, MAX_ACTIVITY_SENTENCES)
-    .map((e) => activitySentence(e, true, result.settings, lang));
-  if (volunteer.length > 1) {
+    .map((e) => activitySentence(e, true, hoursKnown, result.settings, lang));
+  if (volunteer.length > 1 && hoursKnown) {
     const sum = volunteer.reduce(
       (s, e) => ({
         sessions: s.sessions + e.totals.sessions,
@@ -385,7 +411,13 @@ function trainingsSentence(result: CheckResult, lang: Lang): string | undefined 
 function reviewsSentence(result: CheckResult, lang: Lang): string | undefined {
   const r = result.report.stats.reviews;
   if (!r || r.required === 0) return undefined;
-  const terms = r.terms.length > 0 ? joinList(r.terms, lang) : "";
+  const terms =
+    r.terms.length > 0
+      ? joinList(
+          r.terms.map((t) => formatTerm(t, lang)),
+          lang,
+        )
+      : "";
   const done = Math.min(r.done, r.required);
   if (lang === "zh") {
     const period = terms ? `统计期间（${terms}）` : "统计期间";
