@@ -4,6 +4,7 @@
 export * from "./types";
 export * from "./settings";
 export * from "./state";
+export * from "./workbook";
 export * from "./read";
 export * from "./summary";
 export * from "./indicators";

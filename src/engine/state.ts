@@ -8,9 +8,10 @@ import { z } from "zod";
 import { settingsInputSchema, type Result } from "./settings";
 import { TABLE_KINDS, type KindOverride, type SheetInput, type TableKind, type WorkbookInput } from "./types";
 import type { SettingsInput } from "./settings";
+import { STATE_SHEET_NAME } from "./workbook/sheets";
 
-/** The very-hidden sheet that holds the saved state. */
-export const STATE_SHEET_NAME = "_ziping_state";
+/** The very-hidden sheet that holds the saved state (named with the other workbook conventions). */
+export { STATE_SHEET_NAME };
 
 /** Saved state: settings from the pane and the user's sheet-kind corrections. */
 export interface WorkbookState {

@@ -3,6 +3,7 @@
  * shows (always plain text — the preview never interprets cell content as markup).
  */
 import type { RawCell } from "../../engine/types";
+import { columnLetter as letters, parseCellAddress } from "../../engine/workbook";
 
 /** A 1-based cell position. */
 export interface CellPosition {
@@ -12,28 +13,14 @@ export interface CellPosition {
 
 /** The column letters Excel shows for a 1-based column number (1 → A, 28 → AB). */
 export function columnLetter(col: number): string {
-  let n = Math.max(1, Math.floor(col));
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return letters(Math.max(1, Math.floor(col)) - 1);
 }
 
-/** Parse an A1 address such as `F7` or `$F$7` (a `Sheet!` prefix is ignored); null when it is not one. */
+/** Parse an A1 address such as `F7` or `$F$7` (a `Sheet!` prefix is ignored) to 1-based numbers; null when it is not one. */
 export function parseA1(address: string): CellPosition | null {
   const bang = address.lastIndexOf("!");
-  const ref = (bang === -1 ? address : address.slice(bang + 1)).trim().toUpperCase();
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  const letters = m[1] as string;
-  let col = 0;
-  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  if (row < 1 || row > 1_048_576 || col > 16_384) return null;
-  return { row, col };
+  const p = parseCellAddress(bang === -1 ? address : address.slice(bang + 1));
+  return p ? { row: p.row + 1, col: p.col + 1 } : null;
 }
 
 function pad(n: number, width = 2): string {

@@ -9,7 +9,7 @@
  */
 import type { RawCell, SheetInput, WorkbookInput } from "../../engine/types";
 import { STATE_SHEET_NAME } from "../../engine/state";
-import { isSummarySheetName } from "../../engine/summary/names";
+import { isSummarySheetName } from "../../engine/workbook";
 import type { Progress } from "../../host/types";
 import {
   INITIAL_BYTES_PER_CELL,

@@ -9,7 +9,6 @@ import { FIRST_BLOCK_ROW, summaryLayout } from "../../engine/summary/layout";
 import {
   autoColumnWidth,
   clipCellText as clipText,
-  dateCellSerial,
   freezeCounts,
   NUMBER_FORMATS,
   shownNumber,
@@ -26,6 +25,7 @@ import type {
   SummaryChart,
   SummarySheet,
 } from "../../engine/types";
+import { dateCellSerial } from "../../engine/workbook";
 
 /** A cell value as written through `Range.values` ("" is empty). */
 export type WrittenValue = string | number;

@@ -5,7 +5,7 @@
 import { check } from "../../engine";
 import { runCommand, type CommandMessage } from "../../commands/run";
 import { createOfficeHost, type OfficeHost } from "./host";
-import { markerName } from "../xlsx/marker";
+import { markerName } from "../../engine/workbook";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { TODAY, userWorkbook } from "./testing/fixtures";
 

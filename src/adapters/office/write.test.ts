@@ -1,8 +1,7 @@
-import { SUMMARY_SHEET_NAMES } from "../../engine/summary/names";
+import { SUMMARY_SHEET_NAMES } from "../../engine";
 import type { SummarySheet } from "../../engine/types";
-import { markerName } from "../xlsx/marker";
+import { markerName } from "../../engine/workbook";
 import { PAYLOAD_LIMIT_BYTES } from "./budget";
-import { freeSheetName } from "./write";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { fakeHost, summaryOf, userWorkbook } from "./testing/fixtures";
 
@@ -261,7 +260,13 @@ describe("writing the summary sheets", () => {
   it("removes its half-written sheets and restores calculation when a write fails", async () => {
     const book = userWorkbook();
     const summary = await summaryOf(book);
-    const broken = summary.map((s) => (s.id === "report" ? { ...s, name: "bad:name" } : s));
+    // A block wider than a sheet (16,384 columns) fails in the middle of the writes.
+    const wide = {
+      id: "wide",
+      columns: Array.from({ length: 16_385 }, (_, i) => ({ header: `c${i}` })),
+      rows: [],
+    };
+    const broken = summary.map((s) => (s.id === "report" ? { ...s, blocks: [wide] } : s));
     await expect(fakeHost(book).writeSummary(broken)).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(book.sheetNames().filter((n) => n.startsWith("_ziping_tmp_"))).toEqual([]);
     expect(book.calculationMode).toBe("Automatic");
@@ -305,15 +310,5 @@ describe("printing the summary sheets (page setup carried out from the engine's 
     const snap = book.snapshot("自评表");
     expect(snap.pageLayout).toEqual({});
     expect(snap.borders.length).toBeGreaterThan(0);
-  });
-});
-
-describe("freeSheetName", () => {
-  it("adds ( 2), (3)… and keeps within 31 characters", () => {
-    expect(freeSheetName("自评表", new Set())).toBe("自评表");
-    expect(freeSheetName("自评表", new Set(["自评表"]))).toBe("自评表 (2)");
-    expect(freeSheetName("Problems", new Set(["problems", "problems (2)"]))).toBe("Problems (3)");
-    const long = "x".repeat(31);
-    expect(freeSheetName(long, new Set([long]))).toBe(`${"x".repeat(27)} (2)`);
   });
 });

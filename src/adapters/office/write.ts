@@ -1,25 +1,31 @@
 /**
- * Writing our summary sheets through Office.js in at most three syncs: sync 1 learns the sheet
- * names, our markers and the calculation mode; the writes follow in one request when they fit the
- * payload budget, or two (links fill the room left and never add a sync). Calculation is set to
- * manual at the start of the writes and restored at their end, in the same requests.
+ * Writing our summary sheets through Office.js: sync 1 learns the sheet names, our markers and
+ * the calculation mode; on a re-run one more sync reads A1 of the sheets our markers point at (to
+ * check their proofs); the writes follow in one request when they fit the payload budget, or two
+ * (links fill the room left and never add a sync). Calculation is set to manual at the start of
+ * the writes and restored at their end, in the same requests.
  *
- * Ownership: each of our sheets is marked by a hidden workbook-level named item
- * `_ziping_sheet_<id>` referring to its A1 (the same markers the xlsx adapter writes, see
- * ../xlsx/marker.ts). Excel keeps the reference right when a sheet is renamed or moved. A re-run
- * replaces a marked sheet only while its name is still one of ours (so a sheet the user renamed to
- * keep is left alone); a user sheet that merely has one of our names is never touched — ours gets
- * a suffix such as ` (2)`.
+ * Where the sheets go, which earlier ones they replace and what each is called is decided by the
+ * engine's placement plan (src/engine/workbook/placement.ts), the same plan the .xlsx writer
+ * carries out: a sheet is replaced only when its marker's proof checks against its A1 and it still
+ * has one of our names; a sheet the user renamed, or one an imitation marker points at, is kept;
+ * a user sheet that merely has one of our names is never touched — ours gets a suffix.
  */
-import { isSummarySheetName } from "../../engine/summary/names";
 import type { CellLink, SummarySheet, SummarySheetId } from "../../engine/types";
+import {
+  freeSheetName,
+  markedId,
+  markerName,
+  markerProof,
+  planPlacement,
+  referencedSheet,
+  sheetReference,
+  type FoundMarker,
+} from "../../engine/workbook";
 import type { WriteOutcome } from "../../host/types";
-import { markedId, markerName, referencedSheet } from "../xlsx/marker";
 import { OPERATION_OVERHEAD_BYTES, PAYLOAD_TARGET_BYTES, jsonBytes } from "./budget";
-import { sheetReference } from "./cells";
 import { planSheet, widthToPoints, type PlannedGrid, type SheetPlan } from "./render";
 import { excelFooterText } from "../../engine/summary/page";
-import { STATE_SHEET_NAME } from "../../engine/state";
 
 /** What the host supports, decided at run time from the requirement sets. */
 export interface WriteFeatures {
@@ -57,7 +63,6 @@ const POINTS_PER_INCH = 72;
 const TEMP_PREFIX = "_ziping_tmp_";
 /** Room kept in the last request for deletes, renames, markers and activation. */
 const FINAL_RESERVE_BYTES = 64_000;
-const MAX_SHEET_NAME = 31;
 
 /** One queued write with its estimated request size. */
 interface WriteOp {
@@ -68,16 +73,6 @@ interface WriteOp {
 interface LinkOp extends WriteOp {
   /** The grid op that writes the linked cell's text (the link must not come before it). */
   readonly after: WriteOp;
-}
-
-/** Picks a free sheet name: `wanted`, else `wanted (2)`, `wanted (3)`… (at most 31 characters). */
-export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 /** Splits a grid into row slices of at most `maxBytes` each (a single row is never split). */
@@ -325,29 +320,38 @@ export async function writeSummaryIn(
   const worksheets = workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   const names = workbook.names;
-  names.load("items/name,items/formula");
+  names.load("items/name,items/formula,items/comment");
   if (features.setCalculationMode) app.load("calculationMode");
   await context.sync();
 
   const existing = worksheets.items;
   const byLowerName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
-  const owned = new Map<SummarySheetId, Excel.Worksheet>();
-  const oldMarkers = new Map<SummarySheetId, Excel.NamedItem>();
+  const writing = new Set(summary.map((s) => s.id));
+  const oldMarkers: Excel.NamedItem[] = [];
+  const claims: Array<{ id: SummarySheetId; sheet: Excel.Worksheet; comment: string; a1: Excel.Range }> = [];
   for (const item of names.items) {
     const id = markedId(item.name);
-    if (!id) continue;
-    oldMarkers.set(id, item);
+    if (!id || !writing.has(id)) continue;
+    oldMarkers.push(item);
     const target = referencedSheet(item.formula);
     const sheet = target === null ? undefined : byLowerName.get(target.toLowerCase());
-    if (sheet && isSummarySheetName(sheet.name) && sheet.name !== STATE_SHEET_NAME) owned.set(id, sheet);
+    // Only a comment shaped like a proof is worth checking against the sheet's A1.
+    if (!sheet || !item.comment?.startsWith(`ziping ${id} `)) continue;
+    const a1 = sheet.getRange("A1");
+    a1.load("values");
+    claims.push({ id, sheet, comment: item.comment, a1 });
   }
-  const replaced = summary.map((s) => owned.get(s.id)).filter((s): s is Excel.Worksheet => s !== undefined);
-  const taken = new Set(existing.filter((s) => !replaced.includes(s)).map((s) => s.name.toLowerCase()));
-  const finalNames = summary.map((s) => {
-    const name = freeSheetName(s.name.slice(0, MAX_SHEET_NAME), taken);
-    taken.add(name.toLowerCase());
-    return name;
-  });
+  // A re-run: one sync reads A1 of the sheets our markers point at.
+  if (claims.length > 0) await context.sync();
+  const markers: FoundMarker[] = claims.map((c) => ({
+    id: c.id,
+    sheet: c.sheet.name,
+    comment: c.comment,
+    title: c.a1.values[0]?.[0] ?? null,
+  }));
+  const plan = planPlacement({ sheets: existing.map((s) => s.name), markers }, summary);
+  const replaced = plan.replace.map((n) => byLowerName.get(n.toLowerCase()) as Excel.Worksheet);
+  const finalNames = plan.place.map((p) => p.name);
   const allNames = new Set(existing.map((s) => s.name.toLowerCase()));
   const tempNames = summary.map((_, i) => freeSheetName(`${TEMP_PREFIX}${i + 1}`, allNames));
 
@@ -385,19 +389,19 @@ export async function writeSummaryIn(
       for (const op of batches[b] ?? []) op.apply(newSheets);
       if (b === batches.length - 1) {
         for (const old of replaced) old.delete();
-        summary.forEach((s) => oldMarkers.get(s.id)?.delete());
+        for (const old of oldMarkers) old.delete();
         newSheets.forEach((sheet, i) => {
+          const written = summary[i] as SummarySheet;
           sheet.name = finalNames[i] as string;
           const marker = names.add(
-            markerName((summary[i] as SummarySheet).id),
+            markerName(written.id),
             sheet.getRange("A1"),
-            "ziping summary sheet",
+            markerProof(written.id, written.title),
           );
           marker.visible = false;
         });
         const toActivate = summary.findIndex((s) => s.id === activate);
         if (toActivate >= 0) newSheets[toActivate]?.activate();
-        else if (activate && owned.get(activate)) owned.get(activate)?.activate();
         if (calcSwitched) app.calculationMode = originalMode as Excel.CalculationMode;
       }
       await context.sync();
@@ -409,9 +413,7 @@ export async function writeSummaryIn(
 
   return {
     sheets: summary.map((s, i) => ({ id: s.id, name: finalNames[i] as string })),
-    renamed: summary.flatMap((s, i) =>
-      finalNames[i] !== s.name ? [{ wanted: s.name, used: finalNames[i] as string }] : [],
-    ),
+    renamed: [...plan.renamed],
     linksOmitted: omitted,
   };
 }

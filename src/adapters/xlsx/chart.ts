@@ -5,8 +5,7 @@
  */
 import { summaryLayout } from "../../engine/summary/layout";
 import type { SummaryCell, SummaryChart, SummarySheet } from "../../engine/types";
-import { quoteSheetName } from "./marker";
-import { columnLetter } from "../../engine/read/recognize";
+import { columnLetter, quoteSheetName } from "../../engine/workbook";
 import { escapeText } from "./xml";
 
 /** A chart ready to write: where it sits and what it shows. */

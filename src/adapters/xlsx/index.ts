@@ -6,7 +6,6 @@ export { readXlsx, type ReadXlsxOptions } from "./read";
 export {
   writeSummaryXlsx,
   writeSummaryWorkbook,
-  sanitizeSheetName,
   type WriteSummaryOptions,
   type WriteSummaryResult,
 } from "./write";
@@ -17,5 +16,4 @@ export {
   type WorkbookErrorCode,
 } from "./errors";
 export { sniffWorkbook, DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./sniff";
-export { MARKER_PREFIX, markerName } from "./marker";
 export { looksLikeFormula } from "../../engine/summary/render";

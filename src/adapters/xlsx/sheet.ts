@@ -4,12 +4,10 @@
  */
 import type { CellLink, ColumnFormat, PageSetup, SummaryCell, SummarySheet } from "../../engine/types";
 import { excelFooter } from "../../engine/summary/page";
-import { columnLetter as letterOf } from "../../engine/read/recognize";
 import { summaryLayout, type BlockLayout } from "../../engine/summary/layout";
 import {
   autoColumnWidth,
   clipCellText,
-  dateCellSerial,
   freezeCounts,
   looksLikeFormula,
   shownNumber,
@@ -19,6 +17,7 @@ import {
   wrappedRowHeight,
   wrapsText,
 } from "../../engine/summary/render";
+import { columnLetter as letterOf, dateCellSerial } from "../../engine/workbook";
 import { chartSpecs, type ChartSpec } from "./chart";
 import { NS } from "./package";
 import type { StyleIndex, StyleName } from "./styles";

@@ -2,9 +2,10 @@ import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { SummarySheet, SummarySheetId } from "../../engine/types";
 import { summaryLayout } from "../../engine/summary/layout";
+import { markerProof } from "../../engine/workbook";
 import { readXlsx } from "./read";
 import { scanTags } from "./xml";
-import { refersToSheet, sanitizeSheetName, writeSummaryWorkbook, writeSummaryXlsx } from "./write";
+import { refersToSheet, writeSummaryWorkbook, writeSummaryXlsx } from "./write";
 import { WorkbookReadError } from "./errors";
 
 /** A user workbook with the things that must survive: values, formulas, merges, formats, a date. */
@@ -369,14 +370,14 @@ describe("writeSummaryXlsx", () => {
     expect(text(twice, "xl/styles.xml")).toBe(text(once, "xl/styles.xml"));
     expect(Object.keys(parts(twice)).filter((p) => p.startsWith("xl/tables/"))).toHaveLength(2);
     expect(Object.keys(parts(twice)).filter((p) => p.startsWith("xl/worksheets/sheet"))).toHaveLength(8);
-    // A re-run in English replaces the Chinese sheets.
+    // A re-run in English replaces the Chinese sheets it writes, and only those.
     const english = await writeSummaryXlsx(
       twice,
       summarySheets({ assessment: "Self-assessment", problems: "Problems" }).slice(0, 2),
     );
+    const before = (await load(twice)).worksheets.map((w) => w.name);
     expect((await load(english)).worksheets.map((w) => w.name)).toEqual([
-      "名单",
-      "活动",
+      ...before.filter((n) => n !== "自评表" && n !== "问题清单"),
       "Self-assessment",
       "Problems",
     ]);
@@ -399,7 +400,7 @@ describe("writeSummaryXlsx", () => {
     expect(wb.worksheets).toHaveLength(9);
   });
 
-  it("finds its sheets by their marker even after the user renamed them", async () => {
+  it("keeps a summary sheet the user renamed to keep it, and writes a new one", async () => {
     const once = await writeSummaryXlsx(await userWorkbook(), summarySheets());
     const files = parts(once);
     const rename = (s: string) =>
@@ -408,8 +409,10 @@ describe("writeSummaryXlsx", () => {
     const renamed = zipSync(files);
     expect((await load(renamed)).worksheets.map((w) => w.name)).toContain("我的自评");
     const again = await load(await writeSummaryXlsx(renamed, summarySheets()));
-    expect(again.worksheets.map((w) => w.name)).not.toContain("我的自评");
-    expect(again.worksheets).toHaveLength(8);
+    expect(again.worksheets.map((w) => w.name)).toContain("我的自评");
+    expect(again.getWorksheet("我的自评")?.getCell("A1").value).toBe("自评表标题");
+    expect(again.worksheets.map((w) => w.name)).toContain("自评表");
+    expect(again.worksheets).toHaveLength(9);
   });
 
   it("keeps parts and names ExcelJS would drop (add-in settings, constant names), and fixes sheet-local names", async () => {
@@ -421,11 +424,11 @@ describe("writeSummaryXlsx", () => {
     let wbXml = strFromU8(files["xl/workbook.xml"] as Uint8Array);
     wbXml = wbXml.replace(
       "</definedNames>",
-      '<definedName name="rankLimit">0.3</definedName><definedName name="oldRef">旧报告!$B$2</definedName><definedName name="_ziping_sheet_report" hidden="1">\'旧报告\'!$A$1</definedName></definedNames>',
+      `<definedName name="rankLimit">0.3</definedName><definedName name="oldRef">自评表!$B$2</definedName><definedName name="_ziping_sheet_assessment" comment="${markerProof("assessment", "旧的自评表")}" hidden="1">'自评表'!$A$1</definedName></definedNames>`,
     );
     wbXml = wbXml.replace(
       /(<sheet [^>]*name="名单"[^>]*\/>)/,
-      '$1<sheet name="旧报告" sheetId="9" r:id="rIdOld"/>',
+      '$1<sheet name="自评表" sheetId="9" r:id="rIdOld"/>',
     );
     wbXml = wbXml.replace(/localSheetId="1"/, 'localSheetId="2"');
     files["xl/workbook.xml"] = strToU8(wbXml);
@@ -435,7 +438,13 @@ describe("writeSummaryXlsx", () => {
         '<Relationship Id="rIdOld" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>',
       ),
     );
-    files["xl/worksheets/sheet9.xml"] = files["xl/worksheets/sheet2.xml"] as Uint8Array;
+    // Our earlier 自评表, its title in A1 as a shared string (as Excel saves it).
+    const sst = strFromU8(files["xl/sharedStrings.xml"] as Uint8Array);
+    const index = (sst.match(/<si>/g) ?? []).length;
+    files["xl/sharedStrings.xml"] = strToU8(sst.replace("</sst>", "<si><t>旧的自评表</t></si></sst>"));
+    files["xl/worksheets/sheet9.xml"] = strToU8(
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>${index}</v></c></row></sheetData></worksheet>`,
+    );
     files["[Content_Types].xml"] = strToU8(
       strFromU8(files["[Content_Types].xml"] as Uint8Array).replace(
         "</Types>",
@@ -457,7 +466,7 @@ describe("writeSummaryXlsx", () => {
     );
     files["xl/webextensions/webextension1.xml"] = webext;
     const prepared = zipSync(files);
-    expect((await load(prepared)).worksheets.map((w) => w.name)).toEqual(["名单", "旧报告", "活动"]);
+    expect((await load(prepared)).worksheets.map((w) => w.name)).toEqual(["名单", "自评表", "活动"]);
 
     const out = await writeSummaryXlsx(prepared, summarySheets().slice(0, 1));
     const after = parts(out);
@@ -465,13 +474,13 @@ describe("writeSummaryXlsx", () => {
     expect(after["xl/webextensions/webextension1.xml"]).toEqual(webext);
     const outWb = text(out, "xl/workbook.xml");
     expect(outWb).toContain('<definedName name="rankLimit">0.3</definedName>');
-    expect(outWb).not.toContain("旧报告");
+    expect(outWb.match(/name="自评表"/g)).toHaveLength(1);
     expect(outWb).toContain('<definedName name="oldRef">#REF!</definedName>');
     expect(after["xl/calcChain.xml"]).toBeUndefined();
     expect(text(out, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     expect(outWb).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="1">/);
     expect(outWb).toContain(
-      `<definedName name="_ziping_sheet_assessment" hidden="1">'自评表'!$A$1</definedName>`,
+      `<definedName name="_ziping_sheet_assessment" comment="${markerProof("assessment", "自评表标题")}" hidden="1">'自评表'!$A$1</definedName>`,
     );
     expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["名单", "活动", "自评表"]);
   });
@@ -561,18 +570,5 @@ describe("refersToSheet", () => {
     ["0.3", "自评表", false],
   ])("%s refers to %s: %s", (formula, sheet, expected) => {
     expect(refersToSheet(formula, sheet)).toBe(expected);
-  });
-});
-
-describe("sanitizeSheetName", () => {
-  it.each([
-    ["自评表", "自评表"],
-    ["a/b:c*d?[e]\\f", "a_b_c_d__e__f"],
-    ["'quoted'", "quoted"],
-    ["一".repeat(40), "一".repeat(31)],
-    ["", "ziping"],
-    ["History", "ziping"],
-  ])("%s → %s", (input, expected) => {
-    expect(sanitizeSheetName(input)).toBe(expected);
   });
 });

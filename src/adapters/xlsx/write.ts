@@ -2,19 +2,30 @@
  * Write our summary sheets into a copy of a workbook, at the package level: the user's parts
  * (sheets, formulas, styles in use, defined names, add-in settings, charts …) are copied byte for
  * byte; we only add our sheet and table parts, append our styles, and edit the workbook's sheet
- * list, relationships and content types. Earlier sheets of ours (found by their marker names) are
- * replaced. Browser-safe: bytes in, bytes out.
+ * list, relationships and content types. Which earlier sheets of ours are replaced, and what each new
+ * sheet is called, is the engine's placement plan (src/engine/workbook/placement.ts), the same plan
+ * the Office writer carries out: only a sheet whose marker's proof checks against its A1 is ours.
+ * Browser-safe: bytes in, bytes out.
  */
 import type { CellLink, SummarySheet } from "../../engine/types";
 import type { WriteOutcome } from "../../host/types";
 import { WorkbookReadError } from "./errors";
-import { markedId, markerName, quoteSheetName, referencedSheet, sheetReference } from "./marker";
 import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
 import type { SniffLimits } from "./sniff";
 import { renderChart, renderDrawing } from "./chart";
 import { MAX_CELL_TEXT } from "../../engine/summary/render";
 import { renderSheet, renderTable } from "./sheet";
-import { STATE_SHEET_NAME } from "../../engine/state";
+import {
+  markedId,
+  markerName,
+  markerProof,
+  planPlacement,
+  quoteSheetName,
+  referencedSheet,
+  sheetReference,
+  STATE_SHEET_NAME,
+  type FoundMarker,
+} from "../../engine/workbook";
 import { addSummaryStyles, DEFAULT_STYLES_XML } from "./styles";
 import {
   applySplices,
@@ -124,21 +135,29 @@ function addSummarySheets(
       };
     });
 
-  // Which sheets are ours: the ones our marker names point at.
+  // Which sheets are ours: the engine's plan, from our markers and the A1 of the sheets they name.
   const definedNamesEl = findElement(wbXml, "definedNames", wbTags);
   const names = definedNamesEl
     ? childElements(wbXml, definedNamesEl).filter((el) => el.tag.local === "definedName")
     : [];
-  const oursByName = new Set<string>();
+  const writing = new Set(sheets.map((sheet) => sheet.id));
+  const byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const markers: FoundMarker[] = [];
   for (const el of names) {
-    if (markedId(el.tag.attrs.get("name") ?? "") === null) continue;
+    const id = markedId(el.tag.attrs.get("name") ?? "");
+    if (id === null || !writing.has(id)) continue;
     const target = referencedSheet(decodeEntities(wbXml.slice(el.contentStart, el.contentEnd)));
-    if (target !== null) oursByName.add(target.toLowerCase());
+    const entry = target === null ? undefined : byLowerName.get(target.toLowerCase());
+    const comment = el.tag.attrs.get("comment") ?? null;
+    // Only a comment shaped like a proof is worth reading the sheet's A1 for.
+    const title = entry?.part && comment?.startsWith(`ziping ${id} `) ? firstCellText(pkg, entry.part) : null;
+    markers.push({ id, sheet: entry?.name ?? null, comment, title });
   }
+  const plan = planPlacement({ sheets: entries.map((e) => e.name), markers }, sheets);
+  const replaced = new Set(plan.replace.map((n) => n.toLowerCase()));
   const removed = new Set<number>();
   entries.forEach((e, i) => {
-    if (oursByName.has(e.name.toLowerCase()) || (state !== null && e.name === STATE_SHEET_NAME))
-      removed.add(i);
+    if (replaced.has(e.name.toLowerCase()) || (state !== null && e.name === STATE_SHEET_NAME)) removed.add(i);
   });
   const kept = entries.filter((_, i) => !removed.has(i));
   const newIndex = new Map<number, number>();
@@ -146,17 +165,8 @@ function addSummarySheets(
     if (!removed.has(i)) newIndex.set(i, newIndex.size);
   });
 
-  // Names for our sheets: the wanted name unless a user sheet already has it.
-  const taken = new Set(kept.map((e) => e.name.toLowerCase()));
-  const renamed: Array<{ wanted: string; used: string }> = [];
-  const used = sheets.map((sheet) => {
-    const wanted = sanitizeSheetName(sheet.name);
-    let name = wanted;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = withSuffix(wanted, n);
-    taken.add(name.toLowerCase());
-    if (name !== sheet.name) renamed.push({ wanted: sheet.name, used: name });
-    return name;
-  });
+  const used = plan.place.map((p) => p.name);
+  const renamed = [...plan.renamed];
   const finalName = new Map<string, string>();
   sheets.forEach((sheet, i) => finalName.set(sheet.name, used[i] as string));
   const userSheets = new Map(kept.map((e) => [e.name.toLowerCase(), e.name]));
@@ -294,10 +304,10 @@ function addSummarySheets(
     splices.push({ start: el.tag.start, end: el.end, text: "" });
   }
   splices.push({ start: sheetsEl.contentEnd, end: sheetsEl.contentEnd, text: newSheetXml.join("") });
-  const markers = [
+  const newMarkers = [
     ...sheets.map(
       (sheet, i) =>
-        `<${sheetPrefix}definedName name="${markerName(sheet.id)}" hidden="1">${escapeText(sheetReference(used[i] as string))}</${sheetPrefix}definedName>`,
+        `<${sheetPrefix}definedName name="${markerName(sheet.id)}" comment="${escapeAttr(markerProof(sheet.id, sheet.title))}" hidden="1">${escapeText(sheetReference(used[i] as string))}</${sheetPrefix}definedName>`,
     ),
     ...printTitles,
   ];
@@ -305,7 +315,9 @@ function addSummarySheets(
     const removedNames = entries.filter((_, i) => removed.has(i)).map((e) => e.name);
     for (const el of names) {
       const local = el.tag.attrs.get("localSheetId");
-      const mine = markedId(el.tag.attrs.get("name") ?? "") !== null;
+      // Our markers of the sheets written now are replaced (a name exists once in a workbook).
+      const markedNow = markedId(el.tag.attrs.get("name") ?? "");
+      const mine = markedNow !== null && writing.has(markedNow);
       if (mine || (local !== undefined && removed.has(Number(local)))) {
         splices.push({ start: el.tag.start, end: el.end, text: "" });
         continue;
@@ -329,16 +341,16 @@ function addSummarySheets(
       splices.push({
         start: definedNamesEl.tag.start,
         end: definedNamesEl.end,
-        text: `<${sheetPrefix}definedNames>${markers.join("")}</${sheetPrefix}definedNames>`,
+        text: `<${sheetPrefix}definedNames>${newMarkers.join("")}</${sheetPrefix}definedNames>`,
       });
     } else {
       splices.push({
         start: definedNamesEl.contentEnd,
         end: definedNamesEl.contentEnd,
-        text: markers.join(""),
+        text: newMarkers.join(""),
       });
     }
-  } else if (markers.length > 0) {
+  } else if (newMarkers.length > 0) {
     // definedNames follows sheets, functionGroups and externalReferences in CT_Workbook.
     const before = ["externalReferences", "functionGroups", "sheets"]
       .map((local) => findElement(wbXml, local, wbTags))
@@ -346,7 +358,7 @@ function addSummarySheets(
     splices.push({
       start: before.end,
       end: before.end,
-      text: `<${sheetPrefix}definedNames>${markers.join("")}</${sheetPrefix}definedNames>`,
+      text: `<${sheetPrefix}definedNames>${newMarkers.join("")}</${sheetPrefix}definedNames>`,
     });
   }
   for (const view of findElements(wbXml, "workbookView", wbTags)) {
@@ -372,6 +384,35 @@ function addSummarySheets(
   return { sheets: sheets.map((sheet, i) => ({ id: sheet.id, name: used[i] as string })), renamed };
 }
 
+/**
+ * The text in A1 of a worksheet part (inline, shared or a formula's string result), or null: what
+ * a marker's proof is checked against. Reads the part as text once; no cell but A1 is decoded.
+ */
+function firstCellText(pkg: XlsxPackage, part: string): string | null {
+  if (!pkg.has(part)) return null;
+  const xml = pkg.text(part);
+  const cell = /<(?:[\w.-]+:)?c\b[^>]*?\br="A1"[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/.exec(xml);
+  const body = cell?.[1];
+  if (cell === null || body === undefined) return null;
+  const type = /\bt="([^"]*)"/.exec(cell[0].slice(0, cell[0].indexOf(">") + 1))?.[1];
+  const texts = (fragment: string): string =>
+    [...fragment.matchAll(/<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g)]
+      .map((m) => decodeEntities(m[1] ?? ""))
+      .join("");
+  const value = /<(?:[\w.-]+:)?v>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(body)?.[1];
+  if (type === "inlineStr") return texts(body);
+  if (type === "str") return value === undefined ? null : decodeEntities(value);
+  if (type !== "s" || value === undefined) return null;
+  const index = Number(value);
+  const wbPart = pkg.workbookPart();
+  const sst = pkg.relationships(wbPart).find((r) => r.type.endsWith("/sharedStrings") && r.part)?.part;
+  if (!sst || !pkg.has(sst) || !Number.isInteger(index) || index < 0) return null;
+  const items = pkg.text(sst).matchAll(/<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g);
+  let i = 0;
+  for (const item of items) if (i++ === index) return texts(item[1] ?? "");
+  return null;
+}
+
 /** The very-hidden state sheet: the state JSON as text in A1. */
 function stateSheetXml(state: string): string {
   if (state.length > MAX_CELL_TEXT) throw new RangeError("saved state is longer than one cell can hold");
@@ -387,25 +428,6 @@ export function refersToSheet(formula: string, sheet: string): boolean {
   if (formula.includes(`${quoteSheetName(sheet)}!`)) return true;
   const bare = sheet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[^\\p{L}\\p{N}_.'])${bare}!`, "u").test(formula);
-}
-
-/** Excel sheet names: at most 31 characters, none of `[]:*?/\`, no leading or trailing quote. */
-export function sanitizeSheetName(name: string): string {
-  const clean = name
-    .replace(/[[\]:*?/\\]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  const cut = Array.from(clean).slice(0, 31).join("");
-  return cut === "" || cut.toLowerCase() === "history" ? "ziping" : cut;
-}
-
-function withSuffix(name: string, n: number): string {
-  const suffix = ` (${n})`;
-  return (
-    Array.from(name)
-      .slice(0, 31 - suffix.length)
-      .join("") + suffix
-  );
 }
 
 function emptyRels(): string {

@@ -1,5 +1,6 @@
 import type { RawCell, SheetInput, TableKind } from "../types";
-import { cellAddress, columnCell, columnLetter, recognizeTables, sheetOrigin } from "./recognize";
+import { columnCell, recognizeTables, sheetOrigin } from "./recognize";
+import { cellAddress, columnLetter } from "../workbook";
 
 const sheet = (name: string, rows: RawCell[][], extra: Partial<SheetInput> = {}): SheetInput => ({
   name,

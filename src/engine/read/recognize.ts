@@ -2,8 +2,7 @@
  * Table recognition: which sheet holds which logical table, where its header row is and which
  * column holds which field. Sheet names decide first, headers when names say nothing.
  */
-import { STATE_SHEET_NAME } from "../state";
-import { isSummarySheetName } from "../summary/names";
+import { columnLetter, isSummarySheetName, STATE_SHEET_NAME } from "../workbook";
 import type {
   ColumnMatch,
   DataRow,
@@ -19,24 +18,6 @@ import type {
 import { TABLE_KINDS } from "../types";
 import { cellText } from "./normalize";
 import { findHeaderRow, isBlankRow, sheetNameKinds, type HeaderLocation } from "./headers";
-
-/** Excel column letters of a 0-based absolute column index (0 → A, 26 → AA); "" for a negative index. */
-export function columnLetter(index0: number): string {
-  if (!Number.isFinite(index0) || index0 < 0) return "";
-  let n = Math.floor(index0) + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** A1-style address of a 1-based row and a 0-based absolute column, e.g. `cellAddress(7, 5)` → `F7`. */
-export function cellAddress(row1: number, col0: number): string {
-  return `${columnLetter(col0)}${row1}`;
-}
 
 /** A1-style address of a recognised column's cell in a given 1-based row. */
 export function columnCell(column: Pick<ColumnMatch, "letter">, row1: number): string {

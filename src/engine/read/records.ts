@@ -36,7 +36,7 @@ import {
   parseYesNo,
   toHalfWidth,
 } from "./normalize";
-import { cellAddress } from "./recognize";
+import { cellAddress } from "../workbook";
 
 /** Index of the column holding a field, or -1 when the table lacks it. */
 export function fieldIndex(table: RecognizedTable, field: FieldName): number {

@@ -12,7 +12,7 @@ import { problemsSheet } from "./problems";
 import { reportSheet } from "./report";
 import { structureSheet } from "./structure";
 
-export { SUMMARY_SHEET_IDS, SUMMARY_SHEET_NAMES, isSummarySheetName } from "./names";
+export { SUMMARY_SHEET_IDS, SUMMARY_SHEET_NAMES } from "./names";
 export {
   formatIndicatorNote,
   formatIndicatorNotes,

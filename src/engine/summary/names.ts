@@ -1,6 +1,6 @@
 /**
- * Names of our summary sheets in each language. The reader skips sheets with these names (and a
- * suffixed copy such as `自评表 (2)`) so that re-checking an output workbook reads only user data.
+ * Names of our summary sheets in each language. How a sheet of ours is recognised by its name
+ * (with a suffix such as `自评表 (2)`) lives with the other workbook conventions in ../workbook.
  */
 import type { Lang, SummarySheetId } from "../types";
 
@@ -23,18 +23,3 @@ export const SUMMARY_SHEET_NAMES: Readonly<Record<SummarySheetId, Readonly<Recor
   activity: { zh: "活动统计", en: "Activity statistics" },
   report: { zh: "报告要点", en: "Report points" },
 };
-
-const ALL_NAMES = new Set(Object.values(SUMMARY_SHEET_NAMES).flatMap((n) => [n.zh, n.en]));
-
-/** The very-hidden sheet holding the pane's saved state (see ../state.ts). */
-const STATE_SHEET = "_ziping_state";
-
-/**
- * True when a sheet name is one of ours — a summary sheet, possibly with a numeric suffix such as
- * ` (2)` or `_2`, or the saved-state sheet — so the reader never takes it for user data.
- */
-export function isSummarySheetName(name: string): boolean {
-  if (name === STATE_SHEET) return true;
-  const base = name.replace(/\s*(\(\d+\)|（\d+）|_\d+)$/u, "").trim();
-  return ALL_NAMES.has(base);
-}

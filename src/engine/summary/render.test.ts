@@ -2,9 +2,7 @@ import type { SummaryBlock } from "../types";
 import {
   autoColumnWidth,
   clipCellText,
-  dateCellSerial,
   freezeCounts,
-  isoDateToSerial,
   looksLikeFormula,
   MAX_CELL_TEXT,
   NUMBER_FORMATS,
@@ -97,18 +95,6 @@ describe("summary rendering helpers", () => {
       date: "yyyy-mm-dd",
     });
     expect(TEXT_FORMAT).toBe("@");
-  });
-
-  it("converts ISO dates to Excel serials, and date cells only from 1900-03-01", () => {
-    expect(isoDateToSerial("2022-12-09")).toBe(44904);
-    expect(isoDateToSerial("1900-03-01")).toBe(61);
-    expect(isoDateToSerial("1900-01-01")).toBe(1);
-    expect(isoDateToSerial("2023-02-30")).toBeNull();
-    expect(isoDateToSerial("2022-1-9")).toBeNull();
-    expect(dateCellSerial("2022-12-09")).toBe(44904);
-    expect(dateCellSerial("1900-03-01")).toBe(61);
-    expect(dateCellSerial("1900-02-28")).toBeNull();
-    expect(dateCellSerial("not a date")).toBeNull();
   });
 
   it("normalises freeze panes", () => {

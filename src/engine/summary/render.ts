@@ -91,28 +91,6 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
 /** The Excel number format of text cells. */
 export const TEXT_FORMAT = "@";
 
-const MS_PER_DAY = 86_400_000;
-/** Day 0 of the 1900 date system as Excel counts after its fictitious 1900-02-29 (serial 60). */
-const EPOCH_AFTER_LEAP_BUG = Date.UTC(1899, 11, 30);
-
-/** Converts a `YYYY-MM-DD` date to an Excel serial (1900 date system), or `null` if it is not one. */
-export function isoDateToSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  const serial = (t - EPOCH_AFTER_LEAP_BUG) / MS_PER_DAY;
-  return serial < 61 ? serial - 1 : serial;
-}
-
-/** The serial a `date` column writes for an ISO date, or null (write it as text) when not a real date from 1900-03-01 on. */
-export function dateCellSerial(iso: string): number | null {
-  const serial = isoDateToSerial(iso);
-  return serial !== null && serial >= 61 ? serial : null;
-}
-
 /** The freeze panes of a sheet as whole, non-negative counts, or null when nothing is frozen. */
 export function freezeCounts(
   freeze: SummarySheet["freeze"],

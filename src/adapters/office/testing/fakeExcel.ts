@@ -1417,6 +1417,15 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
       return this.book.names.find((n) => !n.deleted && n.name.toLowerCase() === name.toLowerCase()) ?? null;
     });
   }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.context,
+      this.child(`getItemOrNullObject(${JSON.stringify(name)})`),
+      () => this.book.names.find((n) => !n.deleted && n.name.toLowerCase() === name.toLowerCase()) ?? null,
+      true,
+    );
+  }
 }
 
 class FakeNamedItem extends FakeProxy<NameData> {
@@ -1466,6 +1475,22 @@ class FakeNamedItem extends FakeProxy<NameData> {
     this.queueSet("visible", value, (n) => {
       n.visible = value;
     });
+  }
+  get comment(): string {
+    return this.got("comment");
+  }
+
+  /** The range the name refers to, or a null object when it refers to none (a deleted sheet). */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.child("getRangeOrNullObject()"),
+      this.from((n) => {
+        this.book.requireApi(4, "NamedItem.getRangeOrNullObject");
+        return !n.sheet || n.sheet.deleted ? null : { sheet: n.sheet, ...parseRangeAddress(n.address) };
+      }),
+      true,
+    );
   }
 
   delete(): void {

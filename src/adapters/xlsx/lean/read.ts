@@ -15,6 +15,7 @@
  * through the package's relationships wherever its part is stored.
  */
 import type { RawCell, SheetInput, WorkbookInput } from "../../../engine/types";
+import { excelSerialToDate, isDateFormat } from "../../../engine/workbook";
 import { WorkbookReadError } from "../errors";
 import { inspectPackage, toBytes } from "../package";
 import type { SniffLimits } from "../sniff";
@@ -259,7 +260,7 @@ function* readSteps(
 // Styles: which cell style indices (cellXfs) make a number a date
 // ---------------------------------------------------------------------------------------------
 
-/** The built-in number formats that ExcelJS knows and that read as dates or times. */
+/** The built-in number formats that ExcelJS knows and that read as dates or times (src/engine/workbook/dates.ts decides which are dates). */
 const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   14: "mm-dd-yy",
   15: "d-mmm-yy",
@@ -274,13 +275,6 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   46: "[h]:mm:ss",
   47: "mmss.0",
 };
-
-/** ExcelJS's test for a date format: y, m, d, h, M, s or b outside quotes and brackets. */
-export function isDateFormat(code: string | undefined): boolean {
-  if (!code) return false;
-  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
-}
 
 /** For each cell style index: does it format numbers as dates? */
 export function readDateStyles(xml: string): boolean[] {
@@ -687,8 +681,12 @@ class SheetSink implements XmlSink {
     }
   }
 
-  /** ExcelJS's serial-to-date conversion (with JavaScript's coercion of a non-number result). */
-  private toDate(value: unknown): Date {
+  /**
+   * A number in a date format as the engine converts serials (both date systems); a number that
+   * cannot be a date stays a number. A cached formula result of another type keeps ExcelJS's coercion.
+   */
+  private toDate(value: unknown): unknown {
+    if (typeof value === "number") return excelSerialToDate(value, this.dateOffset > 0) ?? value;
     return new Date(Math.round((Number(value) - 25569 + this.dateOffset) * 86_400_000));
   }
 
