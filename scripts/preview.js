@@ -10,18 +10,21 @@ const { spawnSync } = require("node:child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 
-/** Where office.js comes from: the only other origin the page may load anything from (inside Office). */
-const OFFICE_ORIGIN = "https://appsforoffice.microsoft.com";
+/**
+ * Where office.js comes from, and where it loads MicrosoftAjax.js from: the only other origins the
+ * page may load scripts from, and only inside Office (src/ui/taskpane.html cites the sources).
+ */
+const OFFICE_ORIGINS = "https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com";
 
 /**
  * The Content-Security-Policy of the pane, the same as the `<meta>` in src/ui/taskpane.html (the
- * e2e tests check they agree): only the app's own files (plus office.js's origin for scripts), no
+ * e2e tests check they agree): only the app's own files (plus office.js's origins for scripts), no
  * inline script, no eval, no connection to another origin; inline styles are allowed because
  * Fluent UI (Griffel) injects its styles at run time. A header can also say what a meta cannot.
  */
 const CSP = [
   "default-src 'self'",
-  `script-src 'self' ${OFFICE_ORIGIN}`,
+  `script-src 'self' ${OFFICE_ORIGINS}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -159,4 +162,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { startServer, buildWeb, mimeType, CSP, OFFICE_ORIGIN };
+module.exports = { startServer, buildWeb, mimeType, CSP, OFFICE_ORIGINS };

@@ -55,14 +55,53 @@ test.each([
   expect(looksLikeOffice(fakeWindow({ location: { search }, ...extra }))).toBe(true);
 });
 
-test("office.js that cannot load (no network) means file mode, without waiting for the timeout", async () => {
+test("inside Office, office.js that cannot load (no network) is reported as such, not file mode, at once", async () => {
   const win = fakeWindow({ location: { search: "?_host_Info=Excel$Web$16.01$zh-CN" } });
   const loadScript = jest.fn(() => Promise.reject(new Error("net::ERR_NAME_NOT_RESOLVED")));
-  const started = Date.now();
-  const env = await detectEnvironment({ win, loadScript, officeTimeoutMs: 5000 });
+  const env = await detectEnvironment({
+    win,
+    loadScript,
+    officeTimeoutMs: 60_000,
+    insideReadyLimitMs: 60_000,
+  });
   expect(loadScript).toHaveBeenCalledWith(OFFICE_JS_URL, win);
-  expect(env.mode).toBe("file");
-  expect(Date.now() - started).toBeLessThan(1000);
+  expect(env).toEqual({ mode: "unavailable", reason: "office-js-failed" });
+});
+
+test("inside Office, when the bootstrap already asked for office.js and it is missing, nothing is loaded again", async () => {
+  const win = fakeWindow({ location: { search: "?_host_Info=Excel$Win32$16.01$en-US" } });
+  (win as unknown as { zipingBoot: unknown }).zipingBoot = { officeRequested: true };
+  const loadScript = jest.fn(() => Promise.resolve());
+  expect(await detectEnvironment({ win, loadScript })).toEqual({
+    mode: "unavailable",
+    reason: "office-js-failed",
+  });
+  expect(loadScript).not.toHaveBeenCalled();
+});
+
+test("inside Office, a slow Office.onReady is waited for: no short timeout turns it into file mode", async () => {
+  const win = fakeWindow({ location: { search: "?_host_Info=Excel$Win32$16.01$en-US" } });
+  let ready: (info: unknown) => void = () => undefined;
+  (win as unknown as FakeWin).Office = {
+    onReady: () => new Promise((resolve) => (ready = resolve)),
+    context: { displayLanguage: "zh-CN" },
+  };
+  const env = detectEnvironment({ win, readyTimeoutMs: 1, officeTimeoutMs: 1 });
+  let settled = false;
+  void env.then(() => (settled = true));
+  await new Promise((r) => setTimeout(r, 30));
+  expect(settled).toBe(false);
+  ready({ host: "Excel", platform: "PC" });
+  expect(await env).toEqual({ mode: "office", lang: "zh", theme: "light" });
+});
+
+test("inside Office, Office.onReady that never answers ends in a message after the guard, not file mode", async () => {
+  const win = fakeWindow({ location: { search: "?_host_Info=Excel$Win32$16.01$en-US" } });
+  (win as unknown as FakeWin).Office = { onReady: () => new Promise(() => {}), context: {} };
+  expect(await detectEnvironment({ win, insideReadyLimitMs: 20 })).toEqual({
+    mode: "unavailable",
+    reason: "office-not-ready",
+  });
 });
 
 test("office.js that never answers is given up after the timeout", async () => {

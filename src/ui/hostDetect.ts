@@ -1,14 +1,17 @@
 /**
  * Where the pane runs: inside Excel (Office.js reports host Excel) or on its own in a browser
- * (file mode). office.js is requested only when the page looks embedded in Office, so a plain
- * browser page makes no request to another origin and starts file mode at once; when office.js
- * cannot load (no network) or reports no host, file mode starts after a short timeout.
+ * (file mode). Inside Office — Office puts `_host_Info` in the pane's URL — the bootstrap has
+ * already written office.js into <head> (src/bootstrap), so the mode is decided by
+ * `Office.onReady` without a timeout racing it, and office.js that did not load is reported as
+ * such, never mistaken for file mode. A plain browser page makes no request to another origin and
+ * starts file mode at once; other signs of Office (an iframe, `?mode=office`) try office.js for a
+ * short while and fall back to file mode.
  */
+import { OFFICE_JS_URL, insideOffice } from "../bootstrap/detect";
 import type { Lang } from "../engine";
 import { langFromLocale } from "./i18n";
 
-/** The CDN address of office.js (the only other origin the page may load from). */
-export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export { OFFICE_JS_URL };
 
 /** Light or dark pane. */
 export type ThemeName = "light" | "dark";
@@ -21,14 +24,25 @@ export interface Environment {
   readonly theme: ThemeName;
 }
 
+/** Inside Office, but Office.js is not usable: office.js did not load, or Office never got ready. */
+export interface OfficeUnavailable {
+  readonly mode: "unavailable";
+  readonly reason: "office-js-failed" | "office-not-ready";
+}
+
 /** Knobs for tests and for the bootstrap. */
 export interface DetectOptions {
   /** The window to inspect (default: the global one). */
   readonly win?: Window;
   /** How long to wait for office.js and Office.onReady when the page looks embedded (ms). */
   readonly officeTimeoutMs?: number;
-  /** How long to wait for Office.onReady when office.js is already on the page (ms). */
+  /** How long to wait for Office.onReady when office.js is already on a page outside Office (ms). */
   readonly readyTimeoutMs?: number;
+  /**
+   * Inside Office, how long Office.onReady may take before the pane says Excel did not respond
+   * (ms). Not a fallback to file mode: only a guard against waiting for ever.
+   */
+  readonly insideReadyLimitMs?: number;
   /** Load a script (default: append a <script> element); injected in tests. */
   readonly loadScript?: (src: string, win: Window) => Promise<void>;
 }
@@ -46,12 +60,7 @@ interface OfficeHints {
 export function looksLikeOffice(win: Window): boolean {
   const params = new URLSearchParams(win.location.search);
   if (params.get("mode") === "office") return true;
-  if (/[?&]_host_info=/i.test(win.location.search)) return true;
-  try {
-    if (win.sessionStorage.getItem("hostInfoValue")) return true;
-  } catch {
-    // Storage may be blocked; the other signs still apply.
-  }
+  if (insideOffice(win)) return true;
   const w = win as unknown as OfficeHints;
   if (w.external && typeof w.external === "object" && "GetContext" in w.external) return true; // Windows (IE/Edge webview)
   if (w.chrome?.webview !== undefined) return true; // Windows (WebView2)
@@ -121,14 +130,55 @@ async function officeReady(office: OfficeGlobal, timeoutMs: number): Promise<boo
   return String(info?.host) === "Excel";
 }
 
+/** Whether the bootstrap already asked for office.js (then a missing `Office` means it failed). */
+function bootstrapRequestedOffice(win: Window): boolean {
+  return (
+    (win as unknown as { zipingBoot?: { officeRequested?: boolean } }).zipingBoot?.officeRequested === true
+  );
+}
+
+function officeEnvironment(office: OfficeGlobal, win: Window): Environment {
+  return {
+    mode: "office",
+    lang: langFromLocale(office.context?.displayLanguage),
+    theme: officeThemeName(office, win),
+  };
+}
+
 /**
- * Decide the mode. Never rejects and never waits longer than the timeouts: a plain page resolves
- * at once, a page that looks embedded within `officeTimeoutMs`.
+ * Inside Office: office.js is on the page (written into <head> by the bootstrap) or, without the
+ * bootstrap, loaded now; then `Office.onReady` decides. Neither waits on a timeout to pick file mode.
  */
-export async function detectEnvironment(options: DetectOptions = {}): Promise<Environment> {
+async function detectInsideOffice(
+  win: Window,
+  options: DetectOptions,
+): Promise<Environment | OfficeUnavailable> {
+  const hints = win as unknown as OfficeHints;
+  if (!hints.Office && !bootstrapRequestedOffice(win)) {
+    // A script load settles by itself (load or error): no timeout needed.
+    await (options.loadScript ?? appendScript)(OFFICE_JS_URL, win).catch(() => undefined);
+  }
+  const office = hints.Office;
+  if (!office || typeof office.onReady !== "function")
+    return { mode: "unavailable", reason: "office-js-failed" };
+  const limit = options.insideReadyLimitMs ?? 60_000;
+  const ready = await withTimeout(Promise.resolve(office.onReady()), limit);
+  if (!ready) return { mode: "unavailable", reason: "office-not-ready" };
+  return String(ready.host) === "Excel" ? officeEnvironment(office, win) : fileEnvironment(win);
+}
+
+/**
+ * Decide the mode. Never rejects: a plain page resolves at once; inside Office as soon as
+ * `Office.onReady` answers (or office.js is known to have failed); a page that only looks embedded
+ * within `officeTimeoutMs`.
+ */
+export async function detectEnvironment(
+  options: DetectOptions = {},
+): Promise<Environment | OfficeUnavailable> {
   const win = options.win ?? window;
   try {
     if (new URLSearchParams(win.location.search).get("mode") === "file") return fileEnvironment(win);
+    if (insideOffice(win)) return await detectInsideOffice(win, options);
     const hints = win as unknown as OfficeHints;
     let office = hints.Office;
     let ready = false;
@@ -145,11 +195,7 @@ export async function detectEnvironment(options: DetectOptions = {}): Promise<En
       if (loaded && office) ready = await officeReady(office, Math.max(1, timeout - (Date.now() - started)));
     }
     if (!ready || !office) return fileEnvironment(win);
-    return {
-      mode: "office",
-      lang: langFromLocale(office.context?.displayLanguage),
-      theme: officeThemeName(office, win),
-    };
+    return officeEnvironment(office, win);
   } catch {
     return fileEnvironment(win);
   }

@@ -1,7 +1,10 @@
 /**
- * The task pane's entry point: the shell (FluentProvider and a spinner) renders at once, then the
- * host is detected — Excel through Office.js, or file mode in a plain browser — and the pane,
- * loaded lazily, takes over.
+ * The task pane's entry point, loaded by the bootstrap (src/bootstrap) once the browser has the
+ * features the pane needs: the shell (FluentProvider and a spinner) renders at once, then the host
+ * is detected — Excel through Office.js, or file mode in a plain browser — and the pane, loaded
+ * lazily, takes over. Until the pane is on screen, any failure (office.js missing inside Office, a
+ * chunk that cannot load, an error while rendering) is handed to the bootstrap, which shows what
+ * happened and what still works instead of an endless spinner.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -17,6 +20,7 @@ import type { Lang } from "../engine";
 import type { WorkbookHost } from "../host/types";
 import { detectEnvironment, preferredTheme, type Environment, type ThemeName } from "./hostDetect";
 import { LANG_TAGS, UI_STRINGS, langFromLocale, storedLang } from "./i18n";
+import type { BootGlobal, BootProblem, BootState } from "../bootstrap/detect";
 
 const App = React.lazy(() =>
   import(/* webpackChunkName: "pane" */ "./App").then((m) => ({ default: m.App })),
@@ -25,8 +29,19 @@ const FileModeRoot = React.lazy(() =>
   import(/* webpackChunkName: "pane" */ "./FileModeRoot").then((m) => ({ default: m.FileModeRoot })),
 );
 
+/** What the bootstrap leaves on the page (absent when the bundle is loaded some other way). */
+const bootstrap = (): BootState | undefined => (window as unknown as BootGlobal).zipingBoot;
+
+/** Shows a start-up problem through the bootstrap (or, without it, on the console). */
+function reportBootProblem(problem: BootProblem, error?: unknown): void {
+  const boot = bootstrap();
+  if (boot) boot.fail(problem, error);
+  else console.error("ziping: the pane could not start", problem, error);
+}
+
 type Boot =
   | { readonly state: "detecting" }
+  | { readonly state: "failed" }
   | { readonly state: "office"; readonly env: Environment; readonly host: WorkbookHost }
   | { readonly state: "file"; readonly env: Environment };
 
@@ -52,9 +67,16 @@ function Shell({ lang, theme }: { readonly lang: Lang; readonly theme: ThemeName
   );
 }
 
-/** Detect the host and, in Excel, create the Office.js adapter (file mode when anything fails). */
+/**
+ * Detect the host and, in Excel, create the Office.js adapter. Inside Office without a usable
+ * office.js the bootstrap shows why (never file mode: the user is in Excel, not in a browser).
+ */
 async function start(): Promise<Boot> {
   const env = await detectEnvironment();
+  if (env.mode === "unavailable") {
+    reportBootProblem(env.reason);
+    return { state: "failed" };
+  }
   if (env.mode === "office") {
     try {
       const { createOfficeHost } = await import(/* webpackChunkName: "office" */ "../adapters/office");
@@ -80,21 +102,51 @@ function useColorScheme(initial: ThemeName, follow: boolean): ThemeName {
   return theme;
 }
 
+/** Tells the bootstrap the pane is on screen: from now on the pane shows its own errors. */
+function Started(): null {
+  React.useEffect(() => bootstrap()?.started(), []);
+  return null;
+}
+
+/** Hands an error while the pane is first rendered (a lazy chunk that cannot load…) to the bootstrap. */
+class StartupBoundary extends React.Component<{ readonly children: React.ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    reportBootProblem("startup-error", error);
+  }
+
+  override render(): React.ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
 /** The whole page: shell first, then the pane for the detected host. */
-function Root(): React.JSX.Element {
+function Root(): React.JSX.Element | null {
   const [boot, setBoot] = React.useState<Boot>({ state: "detecting" });
   const firstLang = storedLang() ?? langFromLocale(navigator.language);
-  const lang = boot.state === "detecting" ? firstLang : (storedLang() ?? boot.env.lang);
+  const lang =
+    boot.state === "detecting" || boot.state === "failed" ? firstLang : (storedLang() ?? boot.env.lang);
   const theme = useColorScheme(
-    boot.state === "detecting" ? preferredTheme(window) : boot.env.theme,
+    boot.state === "detecting" || boot.state === "failed" ? preferredTheme(window) : boot.env.theme,
     boot.state === "file",
   );
 
   React.useEffect(() => {
     let alive = true;
-    void start().then((b) => {
-      if (alive) setBoot(b);
-    });
+    start().then(
+      (b) => {
+        if (alive) setBoot(b);
+      },
+      (error: unknown) => {
+        reportBootProblem("startup-error", error);
+        if (alive) setBoot({ state: "failed" });
+      },
+    );
     return () => {
       alive = false;
     };
@@ -106,16 +158,21 @@ function Root(): React.JSX.Element {
 
   const shell = <Shell lang={lang} theme={theme} />;
   if (boot.state === "detecting") return shell;
+  if (boot.state === "failed") return null;
   return (
-    <React.Suspense fallback={shell}>
-      {boot.state === "office" ? (
-        <App host={boot.host} mode="office" initialLang={lang} theme={theme} />
-      ) : (
-        <FileModeRoot initialLang={lang} theme={theme} />
-      )}
-    </React.Suspense>
+    <StartupBoundary>
+      <React.Suspense fallback={shell}>
+        {boot.state === "office" ? (
+          <App host={boot.host} mode="office" initialLang={lang} theme={theme} />
+        ) : (
+          <FileModeRoot initialLang={lang} theme={theme} />
+        )}
+        <Started />
+      </React.Suspense>
+    </StartupBoundary>
   );
 }
 
 const container = document.getElementById("root");
 if (container) createRoot(container).render(<Root />);
+else reportBootProblem("startup-error", new Error("the page has no #root element"));
