@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import {
   buildSummarySheets,
+  reportDocument,
   check,
   ENGINE_VERSION,
   parseSettingsInput,
@@ -29,6 +30,7 @@ import {
 } from "../adapters/xlsx/node";
 // Issue 5 (scale): the lean streaming reader instead of ExcelJS's whole-workbook reader, and batch mode.
 import { readWorkbookBytes } from "../adapters/xlsx/stream";
+import { renderReportDocx } from "../adapters/docx";
 import { batchHelp, batchMessages, isFolder, runBatch } from "./batch";
 import { jsonChunks } from "./json";
 import { checkHelp, cliMessages, mainHelp, type CliMessages } from "./messages";
@@ -77,6 +79,7 @@ const OPTIONS = {
   config: { type: "string" },
   json: { type: "string" },
   out: { type: "string" },
+  report: { type: "string" },
   summary: { type: "string" }, // batch mode only (src/cli/batch.ts)
   lang: { type: "string" },
   force: { type: "boolean" },
@@ -106,8 +109,8 @@ function refusalLine(err: unknown, lang: Lang, m: CliMessages): string | null {
   if (err instanceof Refusal) return err.message;
   if (err instanceof WorkbookReadError) return workbookErrorMessage(err.code, lang);
   if (err instanceof OutputFileError) {
-    if (err.code === "exists") return m.outExists("--out/--json", err.file);
-    if (err.code === "same-as-input") return m.outIsInput("--out/--json", err.file);
+    if (err.code === "exists") return m.outExists("--out/--json/--report", err.file);
+    if (err.code === "same-as-input") return m.outIsInput("--out/--json/--report", err.file);
     return m.cannotWrite(err.file, err.message);
   }
   return null;
@@ -165,6 +168,17 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
   if (values.out !== undefined && values.json !== undefined && (await samePath(values.out, values.json))) {
     throw new Refusal(m.outSame(values.out));
   }
+  if (values.report !== undefined) {
+    if (!/\.docx$/i.test(values.report)) throw new Refusal(m.reportNotDocx(values.report));
+    await checkOutput("--report", values.report, input, force, m);
+    for (const [option, other] of [
+      ["--out", values.out],
+      ["--json", values.json],
+    ] as const) {
+      if (other !== undefined && (await samePath(values.report, other)))
+        throw new Refusal(m.outputsSame(option, "--report", values.report));
+    }
+  }
 
   const config = values.config !== undefined ? await readConfig(values.config, lang, m) : {};
   const bytes = await readInput(input, m);
@@ -199,6 +213,11 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
     await writeFileAtomic(values.out, out, { overwrite: force, protect: [input] });
     for (const r of outcome.renamed) io.stdout(`${m.renamed(r.wanted, r.used)}\n`);
     io.stdout(`${m.wrote("out", values.out)}\n`);
+  }
+  if (values.report !== undefined) {
+    const docx = await renderReportDocx(reportDocument(result, lang));
+    await writeFileAtomic(values.report, docx, { overwrite: force, protect: [input] });
+    io.stdout(`${m.wrote("report", values.report)}\n`);
   }
   return result.report.summary.errors > 0 ? EXIT.errors : EXIT.ok;
 }

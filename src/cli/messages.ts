@@ -30,7 +30,7 @@ Everything runs on this machine: no network, and the input file is never modifie
 
 /** Help of `ziping check`: every option, exit codes, environment and config keys. */
 export function checkHelp(lang: Lang): string {
-  const zh = `用法：ziping check 文件.xlsx [--config 设置.json] [--json 报告.json] [--out 汇总.xlsx] [--lang zh|en] [--force]
+  const zh = `用法：ziping check 文件.xlsx [--config 设置.json] [--json 报告.json] [--out 汇总.xlsx] [--report 自评报告.docx] [--lang zh|en] [--force]
 
 选项：
   --config 文件.json  JSON 格式的设置（英文键名，见下），覆盖工作簿“基本信息”表中的同名设置；
@@ -38,8 +38,10 @@ export function checkHelp(lang: Lang): string {
   --json 文件.json    把检查报告写成 JSON（字段说明见 docs/report-format.md）
   --out 文件.xlsx     写出工作簿副本，在用户工作表之后加入 自评表、问题清单、资格审查、组织架构、
                       活动统计、报告要点 六张表（再次运行会替换上次加入的表）；原文件不会被修改
+  --report 文件.docx  写出自评报告初稿（Word 文档）：改革措施各部分、下一步推进计划、自评表；
+                      由数据生成的句子标有【请核对】，表格无法给出的部分标有【待填写】
   --lang zh|en        输出语言（消息、汇总表、JSON 中的 message）；默认 zh，环境变量 LANG 以 en 开头时为 en
-  --force             允许覆盖已存在的 --out / --json 文件（输入文件本身永远不会被覆盖）
+  --force             允许覆盖已存在的 --out / --json / --report 文件（输入文件本身永远不会被覆盖）
   -h, --help          显示帮助
 
 退出码：0 = 没有错误（可能仍有警告或提示）；1 = 发现错误；2 = 文件或设置无法使用（附一行原因）
@@ -59,7 +61,7 @@ export function checkHelp(lang: Lang): string {
 示例：
   ziping check 学生会2022.xlsx --out out/学生会2022-自评.xlsx
   ziping check samples/sample-2022.xlsx --json out/report.json --config 设置.json`;
-  const en = `Usage: ziping check FILE.xlsx [--config SETTINGS.json] [--json REPORT.json] [--out SUMMARY.xlsx] [--lang zh|en] [--force]
+  const en = `Usage: ziping check FILE.xlsx [--config SETTINGS.json] [--json REPORT.json] [--out SUMMARY.xlsx] [--report REPORT.docx] [--lang zh|en] [--force]
 
 Options:
   --config FILE.json  settings as JSON (English keys, below); they override the workbook's settings
@@ -68,9 +70,12 @@ Options:
   --out FILE.xlsx     write a copy of the workbook with six sheets added after the user's sheets:
                       自评表, 问题清单, 资格审查, 组织架构, 活动统计, 报告要点 (English names with
                       --lang en); a re-run replaces them. The input file is never modified
+  --report FILE.docx  write the self-assessment report draft as a Word document: the reform
+                      measures, next steps and the self-assessment table; generated sentences are
+                      marked [check], parts the sheets cannot give are marked [to write]
   --lang zh|en        language of messages, summary sheets and JSON messages; default zh, or en
                       when the LANG environment variable starts with "en"
-  --force             overwrite existing --out / --json files (the input file is never overwritten)
+  --force             overwrite existing --out / --json / --report files (the input file is never overwritten)
   -h, --help          show this help
 
 Exit codes: 0 = no errors (warnings or notes may remain); 1 = errors found; 2 = the file or the
@@ -116,8 +121,11 @@ export interface CliMessages {
   outExists(option: string, file: string): string;
   outNotXlsx(file: string): string;
   outSame(file: string): string;
+  /** Two output options name the same file. */
+  outputsSame(a: string, b: string, file: string): string;
+  reportNotDocx(file: string): string;
   cannotWrite(file: string, reason: string): string;
-  wrote(kind: "json" | "out", file: string): string;
+  wrote(kind: "json" | "out" | "report", file: string): string;
   renamed(wanted: string, used: string): string;
   badState(reason: string): string;
   internal(reason: string): string;
@@ -166,7 +174,7 @@ export type FigureKey =
 
 const ZH: CliMessages = {
   usage:
-    "用法：ziping check 文件.xlsx [--config 设置.json] [--json 报告.json] [--out 汇总.xlsx] [--lang zh|en] [--force]（ziping --help 查看说明）",
+    "用法：ziping check 文件.xlsx [--config 设置.json] [--json 报告.json] [--out 汇总.xlsx] [--report 自评报告.docx] [--lang zh|en] [--force]（ziping --help 查看说明）",
   unknownCommand: (c) =>
     `未知的命令“${c}”：目前只有 check，例如 ziping check 文件.xlsx（ziping --help 查看说明）。`,
   badOption: (d) => `命令行参数有误：${d}（ziping check --help 查看说明）。`,
@@ -189,8 +197,15 @@ const ZH: CliMessages = {
   outExists: (o, f) => `${o} 指定的文件已存在：${f}。如需覆盖，请加 --force。`,
   outNotXlsx: (f) => `--out 的文件名应以 .xlsx 结尾：${f}`,
   outSame: (f) => `--out 和 --json 不能是同一个文件：${f}`,
+  outputsSame: (a, b, f) => `${a} 和 ${b} 不能是同一个文件：${f}`,
+  reportNotDocx: (f) => `--report 的文件名应以 .docx 结尾：${f}`,
   cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
-  wrote: (k, f) => (k === "json" ? `已写出 JSON 报告：${f}` : `已写出汇总工作簿：${f}`),
+  wrote: (k, f) =>
+    k === "json"
+      ? `已写出 JSON 报告：${f}`
+      : k === "report"
+        ? `已写出自评报告初稿：${f}`
+        : `已写出汇总工作簿：${f}`,
   renamed: (w, u) => `工作簿中已有名为“${w}”的用户工作表，汇总表改名为“${u}”。`,
   badState: (r) => `工作簿中保存的助手设置无法读取（${r}），已忽略。`,
   internal: (r) => `ziping 内部错误：${r}。请把这行信息和出错的文件（可删去个人信息）报告给维护者。`,
@@ -237,7 +252,7 @@ const ZH: CliMessages = {
 
 const EN: CliMessages = {
   usage:
-    "Usage: ziping check FILE.xlsx [--config SETTINGS.json] [--json REPORT.json] [--out SUMMARY.xlsx] [--lang zh|en] [--force] (see ziping --help)",
+    "Usage: ziping check FILE.xlsx [--config SETTINGS.json] [--json REPORT.json] [--out SUMMARY.xlsx] [--report REPORT.docx] [--lang zh|en] [--force] (see ziping --help)",
   unknownCommand: (c) =>
     `Unknown command "${c}": the only command is check, e.g. ziping check FILE.xlsx (see ziping --help).`,
   badOption: (d) => `Bad command line: ${d} (see ziping check --help).`,
@@ -261,8 +276,15 @@ const EN: CliMessages = {
   outExists: (o, f) => `The ${o} file already exists: ${f}. Add --force to overwrite it.`,
   outNotXlsx: (f) => `The --out file name should end in .xlsx: ${f}`,
   outSame: (f) => `--out and --json cannot be the same file: ${f}`,
+  outputsSame: (a, b, f) => `${a} and ${b} cannot be the same file: ${f}`,
+  reportNotDocx: (f) => `The --report file name should end in .docx: ${f}`,
   cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
-  wrote: (k, f) => (k === "json" ? `Wrote the JSON report: ${f}` : `Wrote the summary workbook: ${f}`),
+  wrote: (k, f) =>
+    k === "json"
+      ? `Wrote the JSON report: ${f}`
+      : k === "report"
+        ? `Wrote the report draft: ${f}`
+        : `Wrote the summary workbook: ${f}`,
   renamed: (w, u) =>
     `The workbook already has a user sheet named "${w}"; the summary sheet is named "${u}" instead.`,
   badState: (r) => `The helper settings saved in the workbook cannot be read (${r}) and were ignored.`,

@@ -3,6 +3,7 @@
  * workbook written with --out (re-opened and checked), and the input file left untouched.
  */
 import ExcelJS from "exceljs";
+import { openDocx } from "../../src/adapters/docx/testing";
 import { strFromU8, unzipSync } from "fflate";
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -338,6 +339,33 @@ describe("ziping check --out / --json", () => {
     ).toBe(2);
     expect((await ziping(["check", MAIN_SAMPLE, "--out", path.join(dir, "a.csv")])).code).toBe(2);
     expect(existsSync(path.join(dir, "a.xlsx"))).toBe(false);
+  });
+
+  it("--report writes the Word draft under the same rules as --out: .docx only, no overwrite without --force, never the input", async () => {
+    const dir = tempDir();
+    const report = path.join(dir, "r.docx");
+    const ok = await ziping(["check", MAIN_SAMPLE, "--report", report]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`已写出自评报告初稿：${report}`);
+    expect(openDocx(readFileSync(report)).paragraphs[0]).toContain("赣南医学院");
+    const before = sha256(report);
+    const again = await ziping(["check", MAIN_SAMPLE, "--report", report]);
+    expect(again.code).toBe(2);
+    expectOneLine(again.stderr);
+    expect(again.stderr).toContain("--force");
+    expect(sha256(report)).toBe(before);
+    expect((await ziping(["check", MAIN_SAMPLE, "--report", report, "--force"])).code).toBe(0);
+    const refusals = [
+      ["--report", path.join(dir, "r.doc")],
+      ["--report", MAIN_SAMPLE, "--force"],
+      ["--report", path.join(dir, "x.docx"), "--json", path.join(dir, "x.docx")],
+    ];
+    for (const argv of refusals) {
+      const r = await ziping(["check", MAIN_SAMPLE, ...argv]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr);
+    }
+    expect(readdirSync(dir).sort()).toEqual(["r.docx"]);
   });
 
   it("writes formula-like cell values as text in the summary sheets", async () => {

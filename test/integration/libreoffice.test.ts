@@ -10,6 +10,8 @@ import path from "node:path";
 import { buildSummarySheets, check, type SummarySheet } from "../../src/engine";
 import { textWidth } from "../../src/engine/summary/render";
 import { readWorkbookBytes } from "../../src/adapters/xlsx/stream";
+import { MAIN_SAMPLE_FIGURES } from "../../scripts/make-samples";
+import { openDocx } from "../../src/adapters/docx/testing";
 import { MAIN_SAMPLE, PROBLEMS_SAMPLE, TODAY, tempDir, ziping } from "./cli";
 
 const SOFFICE = ["soffice", "libreoffice"].find((cmd) => spawnSync("which", [cmd]).status === 0);
@@ -148,5 +150,33 @@ describe("summary sheets print on A4 (LibreOffice exports the summary workbook t
     const headers = oneLineHeaders(sheet)[0] ?? [];
     expect(headers.length).toBeGreaterThan(3);
     for (const page of problemPages) for (const h of headers) expect(page).toContain(h);
+  });
+});
+
+describe("the report draft opens in LibreOffice Writer", () => {
+  jest.setTimeout(180_000);
+
+  it("converts the main sample's .docx to PDF holding the school name and the seed figures", async () => {
+    const dir = tempDir();
+    const report = path.join(dir, "report.docx");
+    expect((await ziping(["check", MAIN_SAMPLE, "--report", report])).code).toBe(0);
+    // It re-opens as a package whose document part parses.
+    const opened = openDocx(readFileSync(report));
+    expect(opened.tables[0]?.[0]).toEqual(["指标", "结论", "备注"]);
+    // Line breaks and the spaces pdftotext puts between CJK and digits do not belong to the figures.
+    const text = pdfPages(resaveWithLibreOffice(report, dir, "pdf"))
+      .join("")
+      .replace(/\s+/g, "");
+    const settings = MAIN_SAMPLE_FIGURES;
+    expect(text).toContain("赣南医学院学生会深化改革评估自评报告");
+    expect(text).toContain(`设立主席团成员${settings.presidium}名`);
+    expect(text).toContain(`共${settings.departments.length}个工作部门`);
+    expect(text).toContain(`总人数为${settings.staff}人`);
+    expect(text).toContain(
+      `志愿服务活动${settings.campaignSessions}次，共计${settings.campaignPersonTimes}人次，累计志愿服务时长${settings.campaignHours}小时`,
+    );
+    expect(text).toContain(`学生代表${settings.delegates}名`);
+    expect(text).toContain("【待填写】");
+    expect(text).toContain("【请核对】");
   });
 });

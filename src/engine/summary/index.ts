@@ -23,6 +23,8 @@ export {
 } from "./indicatorText";
 export { REPORT_TOPICS, reportSentences, reportTopicLabel } from "./report";
 export type { ReportSentence, ReportTopic } from "./report";
+export { reportDocument } from "./reportDocument";
+export type { ReportDocument, ReportParagraph, ReportSection } from "./reportDocument";
 export { summaryLayout, FIRST_BLOCK_ROW } from "./layout";
 export { excelFooter, excelFooterText, pageSetupOf } from "./page";
 export type { BlockLayout } from "./layout";
