@@ -6,11 +6,10 @@
 import { buildIndicators } from "./indicators";
 import { buildModel, judgeModel } from "./model";
 import { readWorkbook } from "./read";
-import { READER_RULE_IDS, RULES, runRules } from "./rules";
+import { READER_RULE_IDS, RULE_IDS, RULES, runRules } from "./rules";
 import { resolveSettings } from "./settings";
 import { computeStats } from "./stats";
 import {
-  RULE_IDS,
   type CheckOptions,
   type CheckResult,
   type Finding,

@@ -12,3 +12,5 @@ export * from "./check";
 export * from "./report";
 export * from "./i18n";
 export * from "./stats";
+export { RULE_IDS, RULES, ruleById } from "./rules";
+export type { MessageParams, Rule, RuleMessages, RuleMeta } from "./rules";

@@ -1,12 +1,17 @@
 import { INDICATOR_IDS } from "./indicators";
+import { RULES } from "./rules";
 import { formatIndicatorNote } from "./summary/indicatorText";
 import { exampleResult, exampleRoster, makeResult } from "./summary/testing";
-import type { CheckResult, Finding, Indicator, RuleId, Severity } from "./types";
+import type { CheckResult, Finding, FindingOf, Indicator, RuleId, Severity } from "./types";
 
 const ROSTER = "工作人员名单";
 
-function finding(rule: RuleId, severity: Severity, extra: Partial<Finding> = {}): Finding {
-  return { rule, severity, ...extra };
+function finding<Id extends RuleId>(
+  rule: Id,
+  severity: Severity,
+  extra: Omit<FindingOf<Id>, "rule" | "severity"> = {},
+): Finding {
+  return { rule, severity, ...extra } as FindingOf<RuleId> as Finding;
 }
 
 function indicator(result: CheckResult, id: string): Indicator {
@@ -82,7 +87,10 @@ describe("verdicts from findings", () => {
   it("an error of the deciding rule gives no", () => {
     const r = exampleResult({
       ruleFindings: [
-        finding("structure.staff-total", "error", { sheet: ROSTER, params: { count: 60, limit: 40 } }),
+        finding("structure.staff-total", "error", {
+          sheet: ROSTER,
+          params: { actual: 60, limit: 40, level: "school", largeSchool: false },
+        }),
       ],
     });
     expect(indicator(r, "3").verdict).toBe("no");
@@ -103,7 +111,7 @@ describe("verdicts from findings", () => {
       ruleFindings: [
         finding("structure.department-name", "warning", {
           sheet: ROSTER,
-          params: { department: "新媒体中心" },
+          params: { department: "新媒体中心", pattern: "中心" },
         }),
       ],
     });
@@ -113,12 +121,18 @@ describe("verdicts from findings", () => {
 
   it("an info finding with a reason gives to confirm; one without a reason does not", () => {
     const withReason = exampleResult({
-      ruleFindings: [finding("congress.delegate-ratio", "info", { params: { reason: "no-enrollment" } })],
+      ruleFindings: [
+        finding("congress.delegate-ratio", "info", { params: { reason: "no-enrollment", actual: 138 } }),
+      ],
     });
     expect(indicator(withReason, "congress.delegates").verdict).toBe("unknown");
     expect(notes(withReason, "congress.delegates")).toContain("数据不足，无法自动核查");
     const plain = exampleResult({
-      ruleFindings: [finding("meeting.training", "info", { params: { count: 2 } })],
+      ruleFindings: [
+        finding("meeting.training", "info", {
+          params: { actual: 2, limit: 2, perYear: 2, start: "2022-01-01", end: "2022-12-09" },
+        }),
+      ],
     });
     expect(indicator(plain, "trainings").verdict).toBe("yes");
   });
@@ -273,7 +287,11 @@ describe("congress, reviews, meetings", () => {
   it("11 is no when congress.overdue fires with a date", () => {
     const r = exampleResult({
       settings: { congressDate: "2021-06-01" },
-      ruleFindings: [finding("congress.overdue", "error", { params: { date: "2021-06-01" } })],
+      ruleFindings: [
+        finding("congress.overdue", "error", {
+          params: { date: "2021-06-01", limit: 12, earliest: "2021-12-09", assessmentDate: "2022-12-09" },
+        }),
+      ],
     });
     expect(indicator(r, "11").verdict).toBe("no");
     expect(notes(r, "11")).toEqual([
@@ -297,5 +315,14 @@ describe("congress, reviews, meetings", () => {
     expect(indicator(r, "chairs-meetings").verdict).toBe("no");
     expect(notes(r, "chairs-meetings")).toEqual(["主席例会10次", "未召开例会的月份：2022年7月、2022年8月"]);
     expect(notes(r, "trainings")).toEqual(["全员培训1次（每年不少于2次）"]);
+  });
+});
+
+describe("the rules' own indicators", () => {
+  it("match the rules each row of the table is decided by", () => {
+    for (const row of exampleResult().report.indicators) {
+      const declared = RULES.filter((r) => (r.meta.indicators as readonly string[]).includes(row.id));
+      expect([row.id, declared.map((r) => r.meta.id).sort()]).toEqual([row.id, [...row.rules].sort()]);
+    }
   });
 });

@@ -97,17 +97,23 @@ function decide(
   let unknown = opts.incomplete ?? false;
   for (const f of ruleFindings(ctx, rules)) {
     if (f.severity !== "info") return "no";
-    if (f.params?.["reason"] !== undefined && f.params["reason"] !== null) unknown = true;
+    if (reasonOf(f) !== undefined) unknown = true;
   }
   return unknown ? "unknown" : "yes";
+}
+
+/** Why a rule could not check (`params.reason`, e.g. `no-enrollment`), or undefined. */
+function reasonOf(f: Finding): string | undefined {
+  const p = f.params;
+  return p !== undefined && "reason" in p && p.reason !== undefined ? p.reason : undefined;
 }
 
 /** Notes for info findings that say a rule could not check. */
 function cannotCheckNotes(ctx: Context, rules: readonly RuleId[]): Note[] {
   const out: Note[] = [];
   for (const f of ruleFindings(ctx, rules)) {
-    const reason = f.params?.["reason"];
-    if (f.severity === "info" && reason !== undefined && reason !== null) {
+    const reason = reasonOf(f);
+    if (f.severity === "info" && reason !== undefined) {
       out.push(note("data.cannot-check", { rule: f.rule, reason }));
     }
   }
@@ -118,7 +124,8 @@ function distinctValues(findings: readonly Finding[]): string[] {
   const seen = new Set<string>();
   for (const f of findings) {
     // Aggregate findings name the department (or title) in params rather than in value.
-    const v = f.value ?? f.params?.["department"] ?? f.params?.["title"];
+    const p = f.params;
+    const v = f.value ?? (p && "department" in p ? p.department : p && "title" in p ? p.title : undefined);
     if (v !== undefined && v !== null && v !== "") seen.add(String(v));
   }
   return [...seen];

@@ -257,42 +257,16 @@ export interface SettingsEntry extends RecordOrigin {
 // Output: findings
 // ---------------------------------------------------------------------------------------------
 
-/** Every rule id. Stable: they are the public contract of the JSON report; never rename one. */
-export const RULE_IDS = [
-  "staff.political-status",
-  "staff.academic-rank",
-  "staff.failed-courses",
-  "staff.title",
-  "staff.duplicate",
-  "staff.missing-value",
-  "staff.invalid-value",
-  "structure.staff-total",
-  "structure.presidium-size",
-  "structure.department-count",
-  "structure.department-heads",
-  "structure.department-name",
-  "structure.admin-duty",
-  "congress.delegate-ratio",
-  "congress.non-officer-share",
-  "congress.overdue",
-  "congress.duplicate",
-  "congress.missing-value",
-  "activity.hours",
-  "activity.date",
-  "activity.out-of-period",
-  "activity.duplicate",
-  "activity.missing-value",
-  "review.missing",
-  "review.score",
-  "meeting.training",
-  "meeting.monthly",
-  "table.missing",
-  "table.missing-column",
-  "settings.invalid-value",
-] as const;
+/**
+ * Each rule's message parameters, by rule id. The interface is empty here: every rule file adds its
+ * own entry (TypeScript declaration merging, `declare module "../types"`), so the id list and the
+ * parameter types are the rules' own, and this file imports no rule.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each rule file
+export interface RuleParamsById {}
 
-/** A stable rule id such as `staff.academic-rank`. */
-export type RuleId = (typeof RULE_IDS)[number];
+/** A stable rule id such as `staff.academic-rank` (the public contract of the JSON report; never rename one). */
+export type RuleId = keyof RuleParamsById & string;
 
 /** How bad a finding is. */
 export type Severity = "error" | "warning" | "info";
@@ -300,12 +274,15 @@ export type Severity = "error" | "warning" | "info";
 /** A value a finding quotes or a message parameter: always JSON-safe. */
 export type FindingValue = string | number | boolean | null;
 
+/** The params of a finding whose rule failed on data it did not expect (the run went on). */
+export type InternalFailure = { readonly reason: "internal"; readonly detail: string };
+
 /**
- * One problem found. Plain data with no prose: messages are rendered from `rule` and `params` by
- * the catalogue of the user's language (`engine/i18n`).
+ * One problem found by one rule, with that rule's typed params. Plain data with no prose: messages
+ * are rendered from `rule` and `params` by the rule's own messages in the user's language.
  */
-export interface Finding {
-  readonly rule: RuleId;
+export type FindingOf<Id extends RuleId> = {
+  readonly rule: Id;
   readonly severity: Severity;
   /** Location; aggregate findings (e.g. a total over a cap) have a sheet at most. */
   readonly sheet?: string;
@@ -318,8 +295,11 @@ export interface Finding {
   /** The offending value, as text or number. */
   readonly value?: FindingValue;
   /** Whatever else the message needs: limits, counts, the first row of a duplicate… */
-  readonly params?: Readonly<Record<string, FindingValue>>;
-}
+  readonly params?: RuleParamsById[Id] | InternalFailure;
+};
+
+/** One problem found: a finding of any rule (a union over the rule ids, so `rule` narrows `params`). */
+export type Finding = { readonly [Id in RuleId]: FindingOf<Id> }[RuleId];
 
 // ---------------------------------------------------------------------------------------------
 // Output: figures

@@ -1,8 +1,8 @@
 /**
- * The shape of a message catalogue (one per language) and small helpers the catalogues share to
- * read a finding's params and print numbers, percents and dates.
+ * The shape of a message catalogue (one per language) and small helpers the rules' messages share
+ * to print a finding's value, its typed params and percents.
  */
-import type { FieldName, Finding, RuleId, TableKind } from "../types";
+import type { FieldName, Finding, FindingValue, RuleId, TableKind } from "../types";
 
 /** Everything a language must say: per rule a title, a fix and the text it enforces; per finding a sentence. */
 export interface Catalogue {
@@ -23,24 +23,6 @@ export interface Catalogue {
   readonly kinds: Readonly<Record<TableKind, string>>;
 }
 
-/** A param as text ("" when absent). */
-export function text(f: Finding, key: string): string {
-  const v = f.params?.[key];
-  return v === undefined || v === null ? "" : String(v);
-}
-
-/** A param as a number (NaN when absent or not numeric). */
-export function num(f: Finding, key: string): number {
-  const v = f.params?.[key];
-  return typeof v === "number" ? v : Number(v ?? Number.NaN);
-}
-
-/** True when a param is present and not null. */
-export function has(f: Finding, key: string): boolean {
-  const v = f.params?.[key];
-  return v !== undefined && v !== null && v !== "";
-}
-
 /** The finding's quoted value as text ("" when absent). */
 export function valueText(f: Finding): string {
   return f.value === undefined || f.value === null ? "" : String(f.value);
@@ -57,10 +39,12 @@ export function percent(ratio: number): string {
   return Number.isFinite(ratio) ? `${round2(ratio * 100)}%` : "?";
 }
 
-/**
- * Exhaustiveness guard for a switch over rule ids: a new rule id without a case fails to compile;
- * at run time (a rule id from an old JSON file) the fallback text is used instead of throwing.
- */
-export function exhaustive(_rule: never, fallback: string): string {
-  return fallback;
+/** A typed param as message text ("" when absent or null). */
+export function str(v: FindingValue | undefined): string {
+  return v === undefined || v === null ? "" : String(v);
+}
+
+/** True when a typed param is present, not null and not empty. */
+export function present(v: FindingValue | undefined): boolean {
+  return v !== undefined && v !== null && v !== "";
 }

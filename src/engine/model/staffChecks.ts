@@ -68,7 +68,7 @@ export function fieldResolver(read: ReadResult): (f: Finding) => FieldName | und
     bySheet.set(t.sheet, { letters, headers });
   }
   return (f) => {
-    const given = f.params?.["field"];
+    const given = f.params !== undefined && "field" in f.params ? f.params.field : undefined;
     if (typeof given === "string" && known.has(given)) return given as FieldName;
     const maps = f.sheet === undefined ? undefined : bySheet.get(f.sheet);
     if (!maps) return undefined;

@@ -126,11 +126,14 @@ describe("readSettingsTable properties", () => {
         expect(readSettingsTable(table)).toEqual(read);
         for (const f of read.findings) {
           expect(f.rule).toBe("settings.invalid-value");
-          const key = f.params?.key;
+          const key =
+            f.rule === "settings.invalid-value" && f.params && "key" in f.params ? f.params.key : undefined;
           expect(typeof key).toBe("string");
           expect(String(key).trim()).not.toBe("");
           // The key is the user's own text on that row, and it names the setting reported.
-          expect(settingKeyOf(String(key))).toBe(f.params?.setting);
+          expect(settingKeyOf(String(key))).toBe(
+            f.params && "setting" in f.params ? f.params.setting : undefined,
+          );
           expect(read.entries.filter((e) => e.row === f.row).map((e) => e.key)).toEqual([key]);
           expect(f.cell).toMatch(/^[A-Z]+\d+$/);
         }

@@ -238,7 +238,15 @@ describe("meetingRecords", () => {
 
 describe("settings sheet", () => {
   const flat = (fs: Finding[]) =>
-    fs.map((f) => [f.rule, f.severity, f.row, f.column, f.cell, f.value, f.params?.key]);
+    fs.map((f) => [
+      f.rule,
+      f.severity,
+      f.row,
+      f.column,
+      f.cell,
+      f.value,
+      f.params && "key" in f.params ? f.params.key : undefined,
+    ]);
 
   it("reads Chinese keys without a header row and keeps unknown keys", () => {
     const rows: RawCell[][] = [

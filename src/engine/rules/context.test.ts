@@ -1,6 +1,5 @@
 import { findingText, PairIds, periodMonths, periodTest, personKey } from "./context";
-import { makeRead, runRule, testSettings } from "./testing";
-import type { Rule } from "./context";
+import { makeRead, runRule, testSettings, withRun } from "./testing";
 
 describe("findingText", () => {
   it("quotes cells as the user sees them", () => {
@@ -16,10 +15,9 @@ describe("findingText", () => {
 
 describe("locate", () => {
   it("points at the column header, the A1 cell and the cell's text", () => {
-    const probe: Rule = {
-      ids: ["staff.title"],
-      run: (ctx) => [{ rule: "staff.title", severity: "error", ...ctx.locate(ctx.read.staff[1]!, "title") }],
-    };
+    const probe = withRun("staff.title", (ctx) => [
+      { rule: "staff.title", severity: "error", ...ctx.locate(ctx.read.staff[1]!, "title") },
+    ]);
     const read = makeRead({ roster: [{}, { title: "总监" }] });
     expect(runRule(probe, read)).toEqual([
       {

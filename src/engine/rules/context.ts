@@ -8,7 +8,7 @@ import type {
   ColumnMatch,
   DataRow,
   FieldName,
-  Finding,
+  FindingOf,
   FindingValue,
   Parsed,
   RawCell,
@@ -16,6 +16,7 @@ import type {
   RecognizedTable,
   RecordOrigin,
   RuleId,
+  RuleParamsById,
   Severity,
   TableKind,
 } from "../types";
@@ -166,34 +167,25 @@ function parsedText(parsed: Parsed<unknown>): string | null {
   return null;
 }
 
-/** A finding at a record's cell. */
-export function cellFinding(
+/** A finding at a record's cell, with the rule's typed params. */
+export function cellFinding<Id extends RuleId>(
   ctx: RuleContext,
-  rule: RuleId,
+  rule: Id,
   severity: Severity,
   origin: RecordOrigin,
   field: FieldName,
-  parsed?: Parsed<unknown>,
-  params?: Readonly<Record<string, FindingValue>>,
-): Finding {
-  return { rule, severity, ...ctx.locate(origin, field, parsed), ...(params ? { params } : {}) };
+  parsed: Parsed<unknown> | undefined,
+  params: RuleParamsById[Id],
+): FindingOf<Id> {
+  return { rule, severity, ...ctx.locate(origin, field, parsed), params };
 }
 
 /** An aggregate finding (a total over a cap): a sheet at most, and the figures in params. */
-export function aggregateFinding(
-  rule: RuleId,
+export function aggregateFinding<Id extends RuleId>(
+  rule: Id,
   severity: Severity,
   sheet: string | undefined,
-  params: Readonly<Record<string, FindingValue>>,
-): Finding {
+  params: RuleParamsById[Id],
+): FindingOf<Id> {
   return { rule, severity, ...(sheet !== undefined ? { sheet } : {}), params };
-}
-
-/**
- * One rule (or a small family): the ids it may emit, the first being the one an unexpected
- * exception is reported under, and a run that returns its findings.
- */
-export interface Rule {
-  readonly ids: readonly [RuleId, ...RuleId[]];
-  run(ctx: RuleContext): Finding[];
 }

@@ -5,7 +5,8 @@
 import { buildModel, type RecordsModel } from "../model";
 import type { Settings } from "../settings";
 import type { Finding, ReadResult, RuleId } from "../types";
-import { createContext, type Rule } from "./context";
+import { createContext } from "./context";
+import type { Rule } from "./rule";
 import { academicRank } from "./academicRank";
 import {
   activityDate,
@@ -26,23 +27,29 @@ import { failedCourses } from "./failedCourses";
 import { meetingMonthly, meetingTraining } from "./meetings";
 import { politicalStatus } from "./politicalStatus";
 import { presidiumSize } from "./presidiumSize";
+import { settingsInvalidValue, tableMissing, tableMissingColumn } from "./reading";
 import { reviewMissing, reviewScore } from "./reviews";
 import { staffDuplicate } from "./staffDuplicate";
-import { staffRequired } from "./staffRequired";
+import { staffInvalidValue, staffMissingValue } from "./staffRequired";
 import { staffTitle } from "./staffTitle";
 import { staffTotal } from "./staffTotal";
 
-export type { Rule, RuleContext, CellLocation } from "./context";
+export type { RuleContext, CellLocation } from "./context";
+export type { MessageParams, Rule, RuleMessages, RuleMeta } from "./rule";
 export { createContext } from "./context";
 
-/** Every rule in the order they run (the report sorts findings by place, so order only matters for ties). */
-export const RULES: readonly Rule[] = [
-  staffRequired,
+/**
+ * The registry: every rule, one line each. The order is the rules' order everywhere (the id list,
+ * ties in the findings' sort, the pane's grouping); a new rule goes where its family is.
+ */
+const REGISTRY = [
   politicalStatus,
   academicRank,
   failedCourses,
   staffTitle,
   staffDuplicate,
+  staffMissingValue,
+  staffInvalidValue,
   staffTotal,
   presidiumSize,
   departmentCount,
@@ -63,22 +70,44 @@ export const RULES: readonly Rule[] = [
   reviewScore,
   meetingTraining,
   meetingMonthly,
-];
+  tableMissing,
+  tableMissingColumn,
+  settingsInvalidValue,
+] as const;
 
-/** Rule ids produced by the reader rather than by a rule here. */
-export const READER_RULE_IDS: readonly RuleId[] = [
-  "table.missing",
-  "table.missing-column",
-  "settings.invalid-value",
-];
+// Every id a rule file declares (RuleParamsById) must be registered: a rule file left out of the
+// registry fails to compile here.
+type Registered = (typeof REGISTRY)[number]["meta"]["id"];
+const everyIdRegistered: [Exclude<RuleId, Registered>] extends [never] ? true : never = true;
+void everyIdRegistered;
+
+/** Every rule, in registry order (rules without `run` describe the reader's findings). */
+export const RULES: readonly Rule[] = REGISTRY;
+
+/** Every rule id, in registry order: derived from the rules. */
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.meta.id);
+
+/** Rule ids produced by the reader rather than by a rule's run. */
+export const READER_RULE_IDS: readonly RuleId[] = RULES.filter((r) => r.run === undefined).map(
+  (r) => r.meta.id,
+);
+
+const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/** The rule of an id, or undefined for an id this version does not know (an old report). */
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
 
 /** Run one rule, turning an unexpected exception into an info finding under the rule's own id. */
 export function runOne(rule: Rule, ctx: ReturnType<typeof createContext>): Finding[] {
+  if (rule.run === undefined) return [];
   try {
     return rule.run(ctx);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return [{ rule: rule.ids[0], severity: "info", params: { reason: "internal", detail } }];
+    // The id is the rule's own, so the finding fits it; TypeScript cannot pair a union id with its params.
+    return [{ rule: rule.meta.id, severity: "info", params: { reason: "internal", detail } } as Finding];
   }
 }
 

@@ -1,9 +1,63 @@
 /** `structure.staff-total`: the roster is within the staff cap (indicator 3). */
-import { aggregateFinding, type Rule } from "./context";
+import { str } from "../i18n/catalogue";
+import { OPINIONS, YIJIAN } from "../i18n/labels";
+import { aggregateFinding } from "./context";
+import type { Rule } from "./rule";
+
+declare module "../types" {
+  interface RuleParamsById {
+    "structure.staff-total": {
+      readonly actual: number;
+      readonly limit: number;
+      readonly level: "school" | "college";
+      readonly largeSchool: boolean;
+    };
+  }
+}
 
 /** Flags a roster with more data rows than `staffMax` (already resolved for level and size). */
-export const staffTotal: Rule = {
-  ids: ["structure.staff-total"],
+export const staffTotal: Rule<"structure.staff-total"> = {
+  meta: {
+    id: "structure.staff-total",
+    severity: "error",
+    indicators: ["3"],
+    params: {
+      actual: "rows on the roster",
+      limit: "the cap (setting staffMax, resolved for level and size)",
+      level: "school or college",
+      largeSchool: "whether the school counts as large",
+    },
+    messages: {
+      zh: {
+        title: "工作人员总数超出上限",
+        fix: "请精简工作人员至上限以内；学校学生规模较大或校区较多的，可在基本信息表中将“是否规模较大高校”填为“是”。",
+        basis: `自评表第3项；${YIJIAN}`,
+        problem(p) {
+          const level =
+            str(p.level) === "college"
+              ? "院级学生会"
+              : p.largeSchool === true
+                ? "规模较大高校的校级学生会"
+                : "校级学生会";
+          return `工作人员共${str(p.actual)}人，超过${level}的上限${str(p.limit)}人。`;
+        },
+      },
+      en: {
+        title: "Too many staff",
+        fix: "Reduce the staff to the cap; a school with many students or campuses can set 是否规模较大高校 to 是 in the settings sheet.",
+        basis: `self-assessment item 3; ${OPINIONS}`,
+        problem(p) {
+          const level =
+            str(p.level) === "college"
+              ? "a college-level union"
+              : p.largeSchool === true
+                ? "a large school's union"
+                : "a school-level union";
+          return `The roster has ${str(p.actual)} staff, over the cap of ${str(p.limit)} for ${level}.`;
+        },
+      },
+    },
+  },
   run(ctx) {
     const roster = ctx.model.roster;
     const actual = roster.all.length;

@@ -37,7 +37,13 @@ describe("自评表", () => {
     const small = makeResult({
       roster: exampleRoster().filter((s) => s.department !== "文体艺术部"),
       settings: { largeSchool: false },
-      ruleFindings: [{ rule: "structure.staff-total", severity: "error", params: { actual: 49, limit: 40 } }],
+      ruleFindings: [
+        {
+          rule: "structure.staff-total",
+          severity: "error",
+          params: { actual: 49, limit: 40, level: "school", largeSchool: false },
+        },
+      ],
     });
     const row = blockOf(assessmentSheet(small, "zh"), "indicators").rows[2];
     expect(row?.slice(1)).toEqual([

@@ -58,7 +58,7 @@ describe("buildSummarySheets", () => {
       column: "服务时长（小时）",
       cell: `F${i + 2}`,
       value: 30,
-      params: { limit: 24 },
+      params: { reason: "too-many", limit: 24 },
     }));
     const stats = statsOf(read, settings);
     const result: CheckResult = {

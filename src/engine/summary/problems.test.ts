@@ -27,7 +27,12 @@ describe("问题清单", () => {
       value: "宿管部",
     },
     { rule: "review.missing", severity: "error", sheet: ROSTER, row: 4 },
-    { rule: "congress.overdue", severity: "error", sheet: "基本信息", params: { date: null, limit: 12 } },
+    {
+      rule: "congress.overdue",
+      severity: "error",
+      sheet: "基本信息",
+      params: { date: null, limit: 12, earliest: "2021-12-09", assessmentDate: "2022-12-09" },
+    },
     { rule: "table.missing", severity: "info", params: { kind: "meetings" } },
   ];
   const result = makeResult({ roster: exampleRoster(), ruleFindings: findings });
