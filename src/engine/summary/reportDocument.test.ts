@@ -41,7 +41,13 @@ describe("the report draft as data", () => {
 
   it("lists the open problems under 二、下一步推进计划", () => {
     const failing = exampleResult({
-      ruleFindings: [{ rule: "structure.staff-total", severity: "error", params: { actual: 61, limit: 60 } }],
+      ruleFindings: [
+        {
+          rule: "structure.staff-total",
+          severity: "error",
+          params: { actual: 61, limit: 60, level: "school", largeSchool: false },
+        },
+      ],
     });
     const plan = reportDocument(failing, "zh").plan.map((p) => p.text);
     expect(plan[0]).toMatch(/^1\.整改自评表第3项：工作人员总数不超过60人（实有/);
