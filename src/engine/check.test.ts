@@ -78,12 +78,14 @@ describe("check", () => {
   });
 
   it("computes the figures, leaving flagged rows out", () => {
+    // Rows for total, status and eligibility (the repeated row 7 is a row), people once.
     expect(report.stats.staff).toMatchObject({
       total: 5,
+      people: 4,
       presidium: 1,
       departmentCount: 2,
-      partyOrLeague: 3,
-      eligible: 3,
+      partyOrLeague: 4,
+      eligible: 4,
     });
     expect(report.stats.activities).toMatchObject({
       sessions: 2,

@@ -314,17 +314,40 @@ export interface ActivityTotals {
 
 /** Every figure the self-assessment needs; `null` where the sheets cannot give it. */
 export interface Stats {
+  /**
+   * The roster's figures. Populations (docs/report-format.md): `total`, the political counts and
+   * `eligible` count roster rows (as rules 3, 7 and 8 judge them); `people`, `presidium`, the
+   * departments and `titles` count distinct people (a repeated student id once).
+   */
   readonly staff: {
+    /** Roster data rows. */
     readonly total: number;
+    /** Distinct people on the roster. */
+    readonly people: number;
     readonly presidium: number;
     readonly departmentCount: number;
     /** Department name → heads and other members (presidium not included). */
     readonly departments: Readonly<Record<string, { readonly heads: number; readonly members: number }>>;
+    /** Rows of Party (incl. probationary) or League members. */
     readonly partyOrLeague: number;
-    /** Political status label as written → count. */
-    readonly political: Readonly<Record<string, number>>;
-    /** Staff who pass every eligibility check (status, rank, failed courses). */
+    /** Rows per official category: 中共党员, 中共预备党员, 共青团员, 群众 (all four keys). */
+    readonly political: Readonly<Record<import("./stats/political").PoliticalCategory, number>>;
+    /** Political statuses that are none of the four, as written → rows. */
+    readonly politicalUnrecognised: Readonly<Record<string, number>>;
+    /** Rows whose political status is blank or unreadable. */
+    readonly politicalMissing: number;
+    /** Roster rows that pass every eligibility check (status, rank, failed courses): 资格审查's 是. */
     readonly eligible: number;
+    /**
+     * Roster rows by the state of each eligibility check (pass, fail, exempt, unknown), as
+     * 资格审查 shows them and 自评表 items 7 and 8 and the report sentence count them.
+     */
+    readonly checks: Readonly<
+      Record<
+        "political" | "rank" | "failed",
+        Readonly<Record<"pass" | "fail" | "exempt" | "unknown", number>>
+      >
+    >;
     /** Title as written → count. */
     readonly titles: Readonly<Record<string, number>>;
   } | null;
@@ -338,6 +361,13 @@ export interface Stats {
         readonly byMonth: Readonly<Record<string, ActivityTotals>>;
         /** Activity name → totals. */
         readonly byActivity: Readonly<Record<string, ActivityTotals>>;
+        /**
+         * The activities counted as volunteer service (志愿服务; how it is decided:
+         * docs/report-format.md), summed over `byActivity`, or null when none is.
+         */
+        readonly volunteer: (ActivityTotals & { readonly activities: number }) | null;
+        /** Whether any row records readable hours: without, the hours figures are 0 and unknown. */
+        readonly hoursRecorded: boolean;
       })
     | null;
   readonly congress: {

@@ -86,7 +86,7 @@ export function activityStats(
   settings: Settings,
   findings: readonly Finding[],
   index: ActivityIndex = buildActivityIndex(activities, settings),
-): NonNullable<Stats["activities"]> {
+): Omit<NonNullable<Stats["activities"]>, "volunteer" | "hoursRecorded"> {
   const excluded = flaggedRows(findings, EXCLUDING);
   const badHours = flaggedRows(findings, new Set<RuleId>(["activity.hours"]));
   // Sessions and people numbered once, shared with the duplicate rule: a row's session number is
@@ -186,5 +186,31 @@ export function activityStats(
     // Only the distinct months are sorted, never the rows.
     byMonth: finish(byMonth, [...byMonth.keys()].sort()),
     byActivity: finish(byActivity, byActivity.keys()),
+  };
+}
+
+/**
+ * The figures `activityStats` leaves to the caller: volunteer totals (activities whose facts say
+ * volunteer service, summed over their per-activity totals) and whether any hours are recorded.
+ */
+export function activityExtras(
+  byActivity: Readonly<Record<string, ActivityTotals>>,
+  isVolunteer: (activity: string) => boolean,
+  activities: readonly ActivityRecord[],
+): Pick<NonNullable<Stats["activities"]>, "volunteer" | "hoursRecorded"> {
+  let count = 0;
+  let sessions = 0;
+  let personTimes = 0;
+  let hours = 0;
+  for (const [name, t] of Object.entries(byActivity)) {
+    if (t.sessions === 0 || !isVolunteer(name)) continue;
+    count++;
+    sessions += t.sessions;
+    personTimes += t.personTimes;
+    hours += t.hours;
+  }
+  return {
+    volunteer: count > 0 ? { activities: count, sessions, personTimes, hours: roundHours(hours) } : null,
+    hoursRecorded: activities.some((r) => r.hours.state === "ok"),
   };
 }

@@ -123,7 +123,7 @@ describe("computeStats: staff", () => {
   it("reproduces the example structure: 60 staff, 5 presidium, 5 departments of 2–3 heads", () => {
     const s = statsOf(makeRead({ roster: exampleRoster() })).staff;
     expect(s).toMatchObject({ total: 60, presidium: 5, departmentCount: 5, partyOrLeague: 60, eligible: 60 });
-    expect(s?.political).toEqual({ 中共党员: 1, 中共预备党员: 4, 共青团员: 55 });
+    expect(s?.political).toEqual({ 中共党员: 1, 中共预备党员: 4, 共青团员: 55, 群众: 0 });
     expect(s?.titles).toEqual({ 执行主席: 1, 轮值主席: 4, 部长: 5, 副部长: 7, 干事: 43 });
     const heads = Object.values(s?.departments ?? {}).map((d) => d.heads);
     expect(heads).toEqual([3, 3, 2, 2, 2]);
@@ -131,11 +131,11 @@ describe("computeStats: staff", () => {
     expect(members).toBe(55);
   });
 
-  it("counts eligibility with exemptions and repeated ids once, but total as rows", () => {
+  it("counts rows for total, status and eligibility (as rules 3, 7, 8 judge them), people once", () => {
     const read = makeRead({
       roster: [
         { studentId: "1" }, // eligible
-        { studentId: "1" }, // repeat: not counted again
+        { studentId: "1" }, // repeat: one more row, not one more person
         { political: "群众" },
         { rank: "40/100" },
         { rank: "40/100", grade: 2022 }, // first-year: exempt
@@ -146,8 +146,30 @@ describe("computeStats: staff", () => {
       ],
     });
     const s = statsOf(read).staff;
-    expect(s).toMatchObject({ total: 9, partyOrLeague: 7, eligible: 4 });
-    expect(s?.political).toEqual({ 共青团员: 7, 群众: 1 });
+    expect(s).toMatchObject({ total: 9, people: 8, partyOrLeague: 8, eligible: 5, politicalMissing: 0 });
+    expect(s?.political).toEqual({ 中共党员: 0, 中共预备党员: 0, 共青团员: 8, 群众: 1 });
+  });
+
+  it("maps raw political spellings onto the four official categories and lists the rest as written", () => {
+    const read = makeRead({
+      roster: [
+        { political: "预备党员" },
+        { political: "中共预备党员" },
+        { political: "团员" },
+        { political: "共青团员" },
+        { political: "党员" },
+        { political: "群众" },
+        { political: "民主党派" },
+        { political: null },
+      ],
+    });
+    const s = statsOf(read).staff;
+    expect(s?.political).toEqual({ 中共党员: 1, 中共预备党员: 2, 共青团员: 2, 群众: 1 });
+    expect(s?.politicalUnrecognised).toEqual({ 民主党派: 1 });
+    expect(s?.politicalMissing).toBe(1);
+    const sum = Object.values(s?.political ?? {}).reduce((a, b) => a + b, 0) + 1 + 1;
+    expect(sum).toBe(s?.total);
+    expect(s?.partyOrLeague).toBe(5);
   });
 });
 

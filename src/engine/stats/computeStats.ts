@@ -4,8 +4,10 @@
  */
 import type { Settings } from "../settings";
 import type { Finding, ReadResult, Stats, TableKind } from "../types";
-import { buildModel, isEligible, okText, type RecordsModel } from "../model";
-import { activityStats } from "./activityStats";
+import { buildModel, okText, type CheckState, type RecordsModel, type StaffCheck } from "../model";
+import { staffChecks } from "../model/staffChecks";
+import { activityExtras, activityStats } from "./activityStats";
+import { politicalFigures } from "./political";
 
 function present(read: ReadResult, kind: TableKind, records: readonly unknown[]): boolean {
   return records.length > 0 || read.tables.some((t) => t.kind === kind);
@@ -15,34 +17,42 @@ function countBy(out: Map<string, number>, key: string | undefined): void {
   if (key !== undefined) out.set(key, (out.get(key) ?? 0) + 1);
 }
 
-function staffStats(model: RecordsModel, settings: Settings): NonNullable<Stats["staff"]> {
+/** Rows by check state: what 资格审查 shows per row, summed. */
+export function checkCounts(checks: readonly StaffCheck[]): NonNullable<Stats["staff"]>["checks"] {
+  const zero = (): Record<CheckState, number> => ({ pass: 0, fail: 0, exempt: 0, unknown: 0 });
+  const out = { political: zero(), rank: zero(), failed: zero() };
+  for (const c of checks) {
+    out.political[c.political]++;
+    out.rank[c.rank]++;
+    out.failed[c.failed]++;
+  }
+  return out;
+}
+
+function staffStats(model: RecordsModel, findings: readonly Finding[]): NonNullable<Stats["staff"]> {
   const roster = model.roster;
-  const political = new Map<string, number>();
   const titles = new Map<string, number>();
   let presidium = 0;
-  let partyOrLeague = 0;
-  let eligible = 0;
   for (const v of roster.unique) {
     if (v.presidium) presidium++;
-    const p = v.record.political;
-    if (p.state === "ok") {
-      countBy(political, p.value.label);
-      if (p.value.status !== "other") partyOrLeague++;
-    }
     countBy(titles, okText(v.record.title));
-    if (isEligible(v, settings)) eligible++;
   }
+  // Per row, as rules 7 and 8 judge rows (the same checks 资格审查 and 自评表 items 7–8 show).
+  const checks = staffChecks(model.read, roster, findings);
+  const eligible = checks.filter((c) => c.eligible === "yes").length;
+  const political = politicalFigures(roster.all.map((v) => v.record));
   const departments = model.departments;
   return {
     total: roster.all.length,
+    people: roster.unique.length,
     presidium,
     departmentCount: departments.size,
     departments: Object.fromEntries(
       [...departments].map(([name, d]) => [name, { heads: d.heads, members: d.members }]),
     ),
-    partyOrLeague,
-    political: Object.fromEntries(political),
+    ...political,
     eligible,
+    checks: checkCounts(checks),
     titles: Object.fromEntries(titles),
   };
 }
@@ -58,11 +68,15 @@ export function computeStats(
   findings: readonly Finding[],
   model: RecordsModel = buildModel(read, settings),
 ): Stats {
-  const staff = present(read, "roster", read.staff) ? staffStats(model, settings) : null;
+  const staff = present(read, "roster", read.staff) ? staffStats(model, findings) : null;
 
-  const activities = present(read, "activities", read.activities)
-    ? activityStats(read.activities, settings, findings, model.activityIndex)
-    : null;
+  let activities: Stats["activities"] = null;
+  if (present(read, "activities", read.activities)) {
+    const base = activityStats(read.activities, settings, findings, model.activityIndex);
+    const facts = model.activityFacts;
+    const volunteer = (name: string): boolean => facts.get(name)?.volunteer === true;
+    activities = { ...base, ...activityExtras(base.byActivity, volunteer, read.activities) };
+  }
 
   let congress: Stats["congress"] = null;
   const hasCongress = present(read, "congress", read.delegates);

@@ -1,3 +1,5 @@
 /** The self-assessment figures: counts and sums computed from the read workbook. */
 export { computeStats } from "./computeStats";
-export { activityStats, roundHours, UNCATEGORISED } from "./activityStats";
+export { activityExtras, activityStats, roundHours, UNCATEGORISED } from "./activityStats";
+export { POLITICAL_CATEGORIES, politicalFigures } from "./political";
+export type { PoliticalCategory, PoliticalFigures } from "./political";

@@ -143,7 +143,8 @@ export function eligibilitySheet(result: CheckResult, lang: Lang): SummarySheet 
   };
 
   const headers = t.headers(result.settings.rankTopPercent);
-  const eligible = checks.filter((c) => c.eligible === "yes").length;
+  // The title's numbers are the figures (stats.staff), the same checks summed.
+  const eligible = result.report.stats.staff?.eligible ?? 0;
   const blocks = [
     {
       id: "eligibility",
@@ -159,7 +160,7 @@ export function eligibilitySheet(result: CheckResult, lang: Lang): SummarySheet 
   ];
   return {
     ...base,
-    title: t.title(eligible, checks.length),
+    title: t.title(eligible, result.report.stats.staff?.total ?? checks.length),
     blocks,
     freeze: { rows: summaryLayout({ blocks })[0]?.headerRow ?? 1, columns: 2 },
   };

@@ -148,6 +148,7 @@ describe("golden sentences for the cases a 团委 sent back", () => {
     const activities = {
       ...zero(counted),
       byActivity: Object.fromEntries(Object.entries(counted.byActivity).map(([k, v]) => [k, zero(v)])),
+      hoursRecorded: false,
     };
     const r = makeResult({ activities: acts, stats: { activities } });
     expect(topic(r, "volunteer")[0]).toBe(

@@ -90,10 +90,9 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
     .sort((a, b) => (order.get(a) ?? 999) - (order.get(b) ?? 999));
   const badTitleRows = new Set(titleFindings.map((f) => `${f.sheet ?? ""}\u0000${f.row ?? ""}`)).size;
 
-  const checks = modelOf(result).staffChecks;
-  const politicalPass = checks.filter((c) => c.political === "pass").length;
-  const politicalUnknown = checks.filter((c) => c.political === "unknown").length;
-  const politicalKnown = hasColumn("political") && politicalUnknown === 0;
+  // From the figures (roster rows, as 自评表 item 7): a blank status is not a claim either way.
+  const politicalPass = staff.partyOrLeague;
+  const politicalKnown = hasColumn("political") && staff.politicalMissing === 0;
 
   const union = unionName(settings, lang, true);
   const parts: string[] = [];
@@ -122,7 +121,7 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
     clauses.push(`总人数为${n(staff.total, lang)}人`);
     if (politicalKnown) {
       clauses.push(
-        politicalPass === checks.length
+        politicalPass === staff.total
           ? "学生会工作人员均为共产党员或共青团员"
           : `其中共产党员或共青团员${n(politicalPass, lang)}人`,
       );
@@ -156,7 +155,7 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
   let total = `The union has ${plural(staff.total, "staff member")} in total`;
   if (politicalKnown) {
     total +=
-      politicalPass === checks.length
+      politicalPass === staff.total
         ? ", all of them Party or League members"
         : `, of whom ${n(politicalPass, lang)} are Party or League members`;
   }
@@ -165,24 +164,30 @@ function structureSentence(result: CheckResult, lang: Lang): string | undefined 
 }
 
 function eligibilitySentence(result: CheckResult, lang: Lang): string | undefined {
-  const { read, settings } = result;
-  if (read.staff.length === 0) return undefined;
-  const checks = modelOf(result).staffChecks;
-  const count = (pred: (c: (typeof checks)[number]) => boolean): number => checks.filter(pred).length;
-  const rankFail = count((c) => c.rank === "fail");
-  const failedFail = count((c) => c.failed === "fail");
-  const unknown = count((c) => c.rank === "unknown" || c.failed === "unknown");
-  const exempt = count((c) => c.rank === "exempt" || c.failed === "exempt");
-  const decided = count((c) => c.rank !== "unknown" || c.failed !== "unknown");
-  if (decided === 0) return undefined;
-  const percent = `${settings.rankTopPercent}%`;
+  const staff = result.report.stats.staff;
+  if (!staff || staff.total === 0) return undefined;
+  // The figures' check counts: what 资格审查 shows per row and 自评表 item 8 notes.
+  const { rank, failed } = staff.checks;
+  if (rank.unknown === staff.total && failed.unknown === staff.total) return undefined;
+  const percent = `${result.settings.rankTopPercent}%`;
   const zh = lang === "zh";
 
-  if (rankFail + failedFail + unknown === 0) {
-    const exemptNote = exempt > 0 ? (zh ? `（${n(exempt, lang)}名新生或研究生按规定免于相应审查）` : "") : "";
+  if (rank.fail + failed.fail + rank.unknown + failed.unknown === 0) {
     if (zh) {
-      return `新一届学生会工作人员的综合成绩排名均位于本专业前${percent}，且无课程不及格情况${exemptNote}。`;
+      const exempt =
+        rank.exempt === failed.exempt
+          ? rank.exempt > 0
+            ? `（${n(rank.exempt, lang)}名新生或研究生按规定免于相应审查）`
+            : ""
+          : `（${[
+              rank.exempt > 0 ? `${n(rank.exempt, lang)}名新生或研究生按规定免于排名审查` : "",
+              failed.exempt > 0 ? `${n(failed.exempt, lang)}名新生按规定免于不及格审查` : "",
+            ]
+              .filter(Boolean)
+              .join("，")}）`;
+      return `新一届学生会工作人员的综合成绩排名均位于本专业前${percent}，且无课程不及格情况${exempt}。`;
     }
+    const exempt = Math.max(rank.exempt, failed.exempt);
     return (
       `All staff of the new term rank within the top ${percent} of their major and have no failed course` +
       `${exempt > 0 ? ` (${plural(exempt, "first-year or graduate student")} exempt as the rules allow)` : ""}.`
@@ -190,16 +195,21 @@ function eligibilitySentence(result: CheckResult, lang: Lang): string | undefine
   }
   const parts: string[] = [];
   if (zh) {
-    if (rankFail > 0) parts.push(`有${n(rankFail, lang)}人综合成绩排名未位于本专业前${percent}`);
-    if (failedFail > 0) parts.push(`${n(failedFail, lang)}人有课程不及格情况`);
-    if (unknown > 0) parts.push(`${n(unknown, lang)}人的成绩信息缺失或无法识别`);
+    if (rank.fail > 0) parts.push(`有${n(rank.fail, lang)}人综合成绩排名未位于本专业前${percent}`);
+    if (failed.fail > 0) parts.push(`${n(failed.fail, lang)}人有课程不及格情况`);
+    if (rank.unknown > 0) parts.push(`${n(rank.unknown, lang)}人的排名信息缺失或无法识别`);
+    if (failed.unknown > 0) parts.push(`${n(failed.unknown, lang)}人的不及格信息缺失或无法识别`);
     return `新一届学生会工作人员中，${parts.join("，")}。`;
   }
-  if (rankFail > 0)
-    parts.push(`${plural(rankFail, "person", "persons")} rank outside the top ${percent} of their major`);
-  if (failedFail > 0) parts.push(`${plural(failedFail, "person", "persons")} have a failed course`);
-  if (unknown > 0)
-    parts.push(`the grades of ${plural(unknown, "person", "persons")} are missing or unreadable`);
+  if (rank.fail > 0)
+    parts.push(`${plural(rank.fail, "person", "persons")} rank outside the top ${percent} of their major`);
+  if (failed.fail > 0) parts.push(`${plural(failed.fail, "person", "persons")} have a failed course`);
+  if (rank.unknown > 0)
+    parts.push(`the rank of ${plural(rank.unknown, "person", "persons")} is missing or unreadable`);
+  if (failed.unknown > 0)
+    parts.push(
+      `the failed-course record of ${plural(failed.unknown, "person", "persons")} is missing or unreadable`,
+    );
   return `Among the staff of the new term, ${joinList(parts, lang)}.`;
 }
 
@@ -329,11 +339,6 @@ function activitySentence(
   return `${since}, the “${e.name}” ${what} has been run${regular ? " regularly" : ""}: ${figures}`;
 }
 
-/** Whether the activity log records hours at all (a column with at least one readable value). */
-function hoursRecorded(result: CheckResult): boolean {
-  return result.read.activities.some((r) => r.hours.state === "ok");
-}
-
 function activitySentences(result: CheckResult, lang: Lang): string[] {
   const acts = result.report.stats.activities;
   if (!acts) return [];
@@ -348,7 +353,7 @@ function activitySentences(result: CheckResult, lang: Lang): string[] {
         (a.name < b.name ? -1 : 1),
     );
   const volunteer = entries.filter((e) => e.facts?.volunteer === true);
-  const hoursKnown = hoursRecorded(result);
+  const hoursKnown = acts.hoursRecorded;
   if (volunteer.length === 0) {
     const largest = entries[0];
     return largest ? [activitySentence(largest, false, hoursKnown, result.settings, lang)] : [];
@@ -356,19 +361,13 @@ function activitySentences(result: CheckResult, lang: Lang): string[] {
   const out = volunteer
     .slice(0, MAX_ACTIVITY_SENTENCES)
     .map((e) => activitySentence(e, true, hoursKnown, result.settings, lang));
-  if (volunteer.length > 1 && hoursKnown) {
-    const sum = volunteer.reduce(
-      (s, e) => ({
-        sessions: s.sessions + e.totals.sessions,
-        personTimes: s.personTimes + e.totals.personTimes,
-        hours: s.hours + e.totals.hours,
-      }),
-      { sessions: 0, personTimes: 0, hours: 0 },
-    );
+  // The sum is a figure (stats.activities.volunteer), not added up here.
+  const sum = acts.volunteer;
+  if (sum && sum.activities > 1 && hoursKnown) {
     out.push(
       lang === "zh"
-        ? `统计期间共开展志愿服务活动${n(volunteer.length, lang)}项${n(sum.sessions, lang)}次，共计${n(sum.personTimes, lang)}人次，累计志愿服务时长${n(sum.hours, lang)}小时。`
-        : `In the period, ${plural(volunteer.length, "volunteer activity", "volunteer activities")} ran ${plural(sum.sessions, "session")} with ${formatNumber(sum.personTimes, lang)} person-times and ${formatNumber(sum.hours, lang)} volunteer hours in total.`,
+        ? `统计期间共开展志愿服务活动${n(sum.activities, lang)}项${n(sum.sessions, lang)}次，共计${n(sum.personTimes, lang)}人次，累计志愿服务时长${n(sum.hours, lang)}小时。`
+        : `In the period, ${plural(sum.activities, "volunteer activity", "volunteer activities")} ran ${plural(sum.sessions, "session")} with ${formatNumber(sum.personTimes, lang)} person-times and ${formatNumber(sum.hours, lang)} volunteer hours in total.`,
     );
   }
   return out;

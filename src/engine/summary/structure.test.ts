@@ -25,14 +25,18 @@ describe("组织架构", () => {
 
   it("counts political status with shares, and the totals", () => {
     const political = blockOf(sheet, "political");
+    // The four official categories always, in order; the total is the roster's rows.
     expect(political.rows).toEqual([
-      ["共青团员", 48, 0.8],
       ["中共党员", 12, 0.2],
+      ["中共预备党员", 0, 0],
+      ["共青团员", 48, 0.8],
+      ["群众", 0, 0],
       ["合计", 60, 1],
     ]);
     expect(political.columns[2]?.format).toBe("percent");
-    expect(blockOf(sheet, "totals").rows.slice(0, 3)).toEqual([
-      ["总人数", 60],
+    expect(blockOf(sheet, "totals").rows.slice(0, 4)).toEqual([
+      ["总人数（名单行数）", 60],
+      ["不重复人数（同一学号只计一次）", 60],
       ["主席团", 5],
       ["部门数", 5],
     ]);
@@ -42,7 +46,7 @@ describe("组织架构", () => {
     const other = structureSheet(makeResult({ roster: roster(3, [["宣传部", 1, 4]]) }), "zh");
     expect(blockOf(other, "presidium").rows).toHaveLength(3);
     expect(blockOf(other, "departments").rows[0]).toEqual(["宣传部", 1, "成员4", 4, 5]);
-    expect(blockOf(other, "totals").rows[0]).toEqual(["总人数", 8]);
+    expect(blockOf(other, "totals").rows[0]).toEqual(["总人数（名单行数）", 8]);
   });
 
   it("says so when there is no roster", () => {

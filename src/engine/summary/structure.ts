@@ -4,6 +4,14 @@ import type { CheckResult, Lang, Parsed, SummaryBlock, SummaryCell, SummarySheet
 import { noDataBlock } from "./common";
 import { joinList } from "./format";
 import { SUMMARY_SHEET_NAMES } from "./names";
+import { POLITICAL_CATEGORIES, type PoliticalCategory } from "../stats/political";
+
+const POLITICAL_EN: Readonly<Record<PoliticalCategory, string>> = {
+  中共党员: "Party member",
+  中共预备党员: "Probationary Party member",
+  共青团员: "League member",
+  群众: "Non-member",
+};
 
 const TEXT = {
   zh: {
@@ -24,7 +32,10 @@ const TEXT = {
     totals: "总体情况",
     item: "项目",
     value: "数量",
-    staffTotal: "总人数",
+    staffTotal: "总人数（名单行数）",
+    people: "不重复人数（同一学号只计一次）",
+    unrecognised: (label: string) => `未识别：${label}`,
+    politicalMissing: "未填写或无法识别",
     presidiumSize: "主席团",
     departmentCount: "部门数",
     headTotal: "部门负责人",
@@ -50,7 +61,10 @@ const TEXT = {
     totals: "Totals",
     item: "Item",
     value: "Count",
-    staffTotal: "Staff total",
+    staffTotal: "Staff total (roster rows)",
+    people: "Distinct people (one per student id)",
+    unrecognised: (label: string) => `Not recognised: ${label}`,
+    politicalMissing: "Blank or unreadable",
     presidiumSize: "Presidium",
     departmentCount: "Departments",
     headTotal: "Department heads",
@@ -97,14 +111,25 @@ export function structureSheet(result: CheckResult, lang: Lang): SummarySheet {
   });
   departmentRows.push([t.total, heads, null, members, heads + members]);
 
-  const politicalEntries = Object.entries(staff.political);
-  const politicalTotal = politicalEntries.reduce((s, [, n]) => s + n, 0);
+  // The four official categories always, then values that are none of them, then blanks: the
+  // rows add up to the roster's rows (总人数), the population rule 7 judges.
+  const politicalEntries: Array<[string, number]> = [
+    ...POLITICAL_CATEGORIES.map((c): [string, number] => [
+      lang === "zh" ? c : POLITICAL_EN[c],
+      staff.political[c],
+    ]),
+    ...Object.entries(staff.politicalUnrecognised).map(([label, n]): [string, number] => [
+      t.unrecognised(label),
+      n,
+    ]),
+  ];
+  if (staff.politicalMissing > 0) politicalEntries.push([t.politicalMissing, staff.politicalMissing]);
   const politicalRows: SummaryCell[][] = politicalEntries.map(([label, n]) => [
     label,
     n,
-    politicalTotal > 0 ? n / politicalTotal : null,
+    staff.total > 0 ? n / staff.total : null,
   ]);
-  politicalRows.push([t.total, politicalTotal, politicalTotal > 0 ? 1 : null]);
+  politicalRows.push([t.total, staff.total, staff.total > 0 ? 1 : null]);
 
   const blocks: SummaryBlock[] = [
     {
@@ -147,6 +172,7 @@ export function structureSheet(result: CheckResult, lang: Lang): SummarySheet {
       ],
       rows: [
         [t.staffTotal, staff.total],
+        [t.people, staff.people],
         [t.presidiumSize, staff.presidium],
         [t.departmentCount, staff.departmentCount],
         [t.headTotal, heads],

@@ -12,6 +12,12 @@ import {
   type Settings,
   type SettingsInput,
 } from "../settings";
+import { politicalFigures } from "../stats/political";
+import { checkCounts } from "../stats/computeStats";
+import { buildRosterView } from "../model/roster";
+import { staffChecks } from "../model/staffChecks";
+import { activityExtras } from "../stats/activityStats";
+import { activityFacts } from "../model/activityFacts";
 import type { ActivityTotals, CheckResult, Finding, ReadResult, Stats } from "../types";
 
 /** The example school's settings (赣南医学院, 2022), with overrides. */
@@ -149,24 +155,23 @@ function totals(
 }
 
 /** Figures computed plainly from test records (the real ones come from engine/stats). */
-export function statsOf(read: ReadResult, settings: Settings, extra: Partial<Stats> = {}): Stats {
+export function statsOf(
+  read: ReadResult,
+  settings: Settings,
+  extra: Partial<Stats> = {},
+  findings: readonly Finding[] = [],
+): Stats {
   const rosterTable = read.tables.some((t) => t.kind === "roster");
   const presidiumTitles = new Set(PRESIDIUM_TITLES);
   const headTitles = new Set(HEAD_TITLES);
   let staff: Stats["staff"] = null;
   if (rosterTable) {
     const departments: Record<string, { heads: number; members: number }> = {};
-    const political: Record<string, number> = {};
     const titles: Record<string, number> = {};
     let presidium = 0;
-    let partyOrLeague = 0;
     for (const s of read.staff) {
       const title = s.title.state === "ok" ? s.title.value : "";
       if (title) titles[title] = (titles[title] ?? 0) + 1;
-      if (s.political.state === "ok") {
-        political[s.political.value.label] = (political[s.political.value.label] ?? 0) + 1;
-        if (s.political.value.status !== "other") partyOrLeague++;
-      }
       if (presidiumTitles.has(title)) {
         presidium++;
         continue;
@@ -176,14 +181,16 @@ export function statsOf(read: ReadResult, settings: Settings, extra: Partial<Sta
       if (headTitles.has(title)) d.heads++;
       else d.members++;
     }
+    const checks = staffChecks(read, buildRosterView(read.staff, settings), findings);
     staff = {
       total: read.staff.length,
+      people: read.staff.length,
       presidium,
       departmentCount: Object.keys(departments).length,
       departments,
-      partyOrLeague,
-      political,
-      eligible: read.staff.length,
+      ...politicalFigures(read.staff),
+      eligible: checks.filter((c) => c.eligible === "yes").length,
+      checks: checkCounts(checks),
       titles,
     };
   }
@@ -217,7 +224,7 @@ export function statsOf(read: ReadResult, settings: Settings, extra: Partial<Sta
       if (first === null || date < first) first = date;
       if (last === null || date > last) last = date;
     }
-    activities = {
+    const base = {
       sessions: all.sessions.size,
       personTimes: all.personTimes,
       hours: Math.round(all.hours * 100) / 100,
@@ -227,6 +234,11 @@ export function statsOf(read: ReadResult, settings: Settings, extra: Partial<Sta
       byCategory: totals(byCategory),
       byMonth: totals(byMonth),
       byActivity: totals(byActivity),
+    };
+    const facts = activityFacts(read, settings);
+    activities = {
+      ...base,
+      ...activityExtras(base.byActivity, (a) => facts.get(a)?.volunteer === true, read.activities),
     };
   }
 
@@ -270,8 +282,8 @@ export interface TestResultInput extends TestWorkbook {
 export function makeResult(input: TestResultInput = {}): CheckResult {
   const read = makeRead(input);
   const settings = exampleSettings(input.settings);
-  const stats = statsOf(read, settings, input.stats);
   const findings = [...read.findings, ...(input.ruleFindings ?? [])];
+  const stats = statsOf(read, settings, input.stats, findings);
   const indicators = buildIndicators({ findings, stats, settings, read });
   const summary = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings)
