@@ -86,10 +86,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       });
     },
     markCells(findings: readonly Finding[]): Promise<void> {
-      return run((context) => markCellsIn(context, findings, markFeatures(), noteText));
+      return run((context) => markCellsIn(context, findings, markFeatures(), noteText, options.write ?? {}));
     },
     clearMarks(): Promise<void> {
-      return run((context) => clearMarksIn(context, markFeatures()));
+      return run((context) => clearMarksIn(context, markFeatures(), options.write ?? {}));
     },
   };
 }

@@ -1,15 +1,17 @@
 import { STATE_SHEET_NAME } from "../../engine/state";
 import type { Finding } from "../../engine/types";
 import { createOfficeHost } from "./host";
+import { MarksIncompleteError } from "./errors";
 import { MARK_COLORS } from "./marks";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { userWorkbook } from "./testing/fixtures";
 
-const hostFor = (book: FakeWorkbook) =>
+const hostFor = (book: FakeWorkbook, targetBytes?: number) =>
   createOfficeHost({
     run: (b) => book.run(b),
     isSetSupported: (v) => book.isSetSupported(v),
     noteText: (f) => `问题：${f.rule}`,
+    ...(targetBytes ? { write: { targetBytes } } : {}),
   });
 
 const finding = (cell: string, severity: Finding["severity"] = "error", sheet = "志愿活动"): Finding => ({
@@ -103,5 +105,115 @@ describe("marking bad cells", () => {
     await host.markCells([finding("B1")]);
     await host.clearMarks();
     expect(book.snapshot("志愿活动").fills.B1).toBeUndefined();
+  });
+});
+
+/** Every sheet of the workbook as a test compares it (our very-hidden state sheet aside). */
+const userSheets = (book: FakeWorkbook) =>
+  book
+    .sheetNames()
+    .filter((n) => n !== STATE_SHEET_NAME)
+    .map((n) => book.snapshot(n));
+
+/** The error a mark run threw (fails the test when it did not throw one). */
+async function refusal(run: Promise<void>): Promise<MarksIncompleteError> {
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MarksIncompleteError);
+  return error as MarksIncompleteError;
+}
+
+/** Findings on the rows of column F of the activity log: many cells, several requests when budgets are small. */
+const manyFindings = (rows: number, sheet = "志愿活动") =>
+  Array.from({ length: rows }, (_, i) => finding(`F${i + 2}`, i % 3 === 0 ? "warning" : "error", sheet));
+
+describe("marks are safe to fail", () => {
+  it("go out in requests under the payload budget, and all of them are made and cleared", async () => {
+    const book = userWorkbook({ rows: 300 });
+    const before = userSheets(book);
+    const host = hostFor(book, 6000);
+    book.resetSyncs();
+    await host.markCells(manyFindings(300));
+    const requests = book.syncs.map((s) => s.requestBytes);
+    expect(requests.length).toBeGreaterThan(5);
+    // A request may end with one cell past the plan, never more.
+    expect(Math.max(...requests)).toBeLessThan(6000 + 2000);
+    expect(Object.keys(book.snapshot("志愿活动").fills).filter((k) => /^F\d+$/.test(k))).toHaveLength(300);
+    await host.clearMarks();
+    expect(userSheets(book)).toEqual(before);
+  });
+
+  it("in cell-edit mode nothing is changed and the message says so", async () => {
+    const book = userWorkbook();
+    const names = book.sheetNames();
+    const before = userSheets(book);
+    book.cellEditMode = true;
+    const error = await refusal(hostFor(book).markCells(CELLS.map((c) => finding(c))));
+    expect(error.stage).toBe("nothing-changed");
+    expect(error.message).toContain("正在编辑某个单元格");
+    expect(error.message).toContain("not changed");
+    book.cellEditMode = false;
+    expect(book.sheetNames()).toEqual(names);
+    expect(userSheets(book)).toEqual(before);
+  });
+
+  it.each([
+    ["a read-only workbook", (b: FakeWorkbook) => void (b.readOnly = true)],
+    [
+      "a protected workbook structure (the undo records cannot be kept)",
+      (b: FakeWorkbook) => void (b.structureProtected = true),
+    ],
+  ])("in %s no cell is filled before its undo record is written", async (_, lock) => {
+    const book = userWorkbook();
+    const before = userSheets(book);
+    lock(book);
+    const error = await refusal(hostFor(book).markCells(CELLS.map((c) => finding(c))));
+    expect(error.stage).toBe("nothing-changed");
+    expect(error.message).toContain("受保护");
+    expect(userSheets(book)).toEqual(before);
+  });
+
+  it("a protected sheet part-way: the marks made are all recorded, and clearing restores the workbook exactly", async () => {
+    const book = userWorkbook({ rows: 60 }).addSheet("名单", { rows: [["姓名"], ["甲"], ["乙"]] });
+    book.protectSheet("名单");
+    const before = userSheets(book);
+    const host = hostFor(book, 3000);
+    const findings = [
+      ...manyFindings(40),
+      finding("A2", "warning", "名单"),
+      finding("A3", "warning", "名单"),
+    ];
+    const error = await refusal(host.markCells(findings));
+    expect(error.stage).toBe("partly-marked");
+    expect(error.message).toContain("清除标记");
+    expect(userSheets(book)).not.toEqual(before);
+    await host.clearMarks();
+    expect(userSheets(book)).toEqual(before);
+  });
+
+  it("a cell with a threaded comment part-way (no note allowed there): clearing restores everything", async () => {
+    const book = userWorkbook({ rows: 60 }).setThreadedComment("志愿活动", "F20", "请核对时长");
+    const before = userSheets(book);
+    const host = hostFor(book, 3000);
+    const error = await refusal(host.markCells(manyFindings(40)));
+    expect(error.stage).toBe("partly-marked");
+    expect(book.snapshot("志愿活动").fills.F2?.color).toBe(MARK_COLORS.warning);
+    await host.clearMarks();
+    expect(userSheets(book)).toEqual(before);
+  });
+
+  it("clearing refused part-way keeps the records, so clearing again finishes", async () => {
+    const book = userWorkbook({ rows: 60 });
+    const before = userSheets(book);
+    const host = hostFor(book, 3000);
+    await host.markCells(manyFindings(40));
+    book.protectSheet("志愿活动");
+    const error = await refusal(host.clearMarks());
+    expect(error.stage).toBe("partly-cleared");
+    book.sheetByName("志愿活动").protected = false;
+    await host.clearMarks();
+    expect(userSheets(book)).toEqual(before);
   });
 });

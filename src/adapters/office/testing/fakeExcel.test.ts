@@ -138,3 +138,69 @@ describe("the recording fake of the Excel API", () => {
     expect(fake.syncs[0]?.error).toBe("RequestPayloadSizeLimitExceeded");
   });
 });
+
+describe("the fake's workbook states that refuse writes", () => {
+  const book = () =>
+    new FakeWorkbook()
+      .addSheet("Sheet1", { rows: [["a", 1]] })
+      .addSheet("Hidden", { rows: [["x"]], visibility: "VeryHidden" });
+
+  /** Runs one write and returns the error code it failed with ("" when it succeeded). */
+  async function codeOf(fake: FakeWorkbook, write: (context: Excel.RequestContext) => void): Promise<string> {
+    return fake
+      .run(async (context) => {
+        write(context);
+        await context.sync();
+      })
+      .then(
+        () => "",
+        (e: { code?: string }) => e.code ?? "?",
+      );
+  }
+
+  const setValue = (c: Excel.RequestContext) =>
+    void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["b"]]);
+  const addSheet = (c: Excel.RequestContext) => void c.workbook.worksheets.add("New");
+
+  it("a protected sheet refuses cell writes but may be selected", async () => {
+    const fake = book().protectSheet("Sheet1");
+    expect(await codeOf(fake, setValue)).toBe("AccessDenied");
+    expect(fake.value("Sheet1", "A1")).toBe("a");
+    expect(await codeOf(fake, (c) => c.workbook.worksheets.getItem("Sheet1").activate())).toBe("");
+    expect(await codeOf(fake, addSheet)).toBe("");
+  });
+
+  it("a protected structure refuses adding, renaming and deleting sheets but not cell writes", async () => {
+    const fake = book();
+    fake.structureProtected = true;
+    expect(await codeOf(fake, addSheet)).toBe("AccessDenied");
+    expect(await codeOf(fake, (c) => void (c.workbook.worksheets.getItem("Sheet1").name = "B"))).toBe(
+      "AccessDenied",
+    );
+    expect(await codeOf(fake, setValue)).toBe("");
+  });
+
+  it("a read-only workbook refuses every write; cell-edit mode refuses every batch, reads too", async () => {
+    const readOnly = book();
+    readOnly.readOnly = true;
+    expect(await codeOf(readOnly, setValue)).toBe("AccessDenied");
+    const editing = book();
+    editing.cellEditMode = true;
+    expect(await codeOf(editing, (c) => void c.workbook.worksheets.load("items/name"))).toBe(
+      "InvalidOperationInCellEditMode",
+    );
+    expect(editing.syncs.at(-1)?.error).toBe("InvalidOperationInCellEditMode");
+  });
+
+  it("a VeryHidden sheet cannot be deleted; a cell with a threaded comment cannot get a note", async () => {
+    const fake = book().setThreadedComment("Sheet1", "A1", "请核对");
+    expect(await codeOf(fake, (c) => c.workbook.worksheets.getItem("Hidden").delete())).toBe(
+      "InvalidOperation",
+    );
+    expect(fake.sheetNames()).toContain("Hidden");
+    expect(await codeOf(fake, (c) => c.workbook.worksheets.getItem("Sheet1").notes.add("A1", "n"))).toBe(
+      "InvalidOperation",
+    );
+    expect(await codeOf(fake, (c) => c.workbook.worksheets.getItem("Sheet1").notes.add("B1", "n"))).toBe("");
+  });
+});

@@ -6,6 +6,10 @@
  * objects — and every sync is recorded with its request and response size in UTF-8 bytes (the JSON
  * of the queued operations and of the loaded data). office-addin-mock does not record syncs or
  * payload sizes, so this is purpose-built; it implements only what src/adapters/office uses.
+ *
+ * It also plays the states of a real workbook that refuse writes (see {@link FakeWorkbook}):
+ * protected sheets and workbook structure, a read-only workbook, Excel in cell-edit mode (every
+ * batch refused), VeryHidden sheets that cannot be deleted, and threaded comments (no note beside).
  */
 import { cellAddress, columnLetter, parseCellAddress, utf8Length } from "../cells";
 
@@ -111,6 +115,10 @@ const NO_FILL: FakeFill = { color: "#FFFFFF", pattern: "None", patternColor: nul
 interface SheetData {
   readonly id: string;
   name: string;
+  /** Sheet protection: writes to its cells are refused. */
+  protected: boolean;
+  /** Threaded comments by cell key (a cell with one cannot get a note). */
+  threadedComments: Map<string, string>;
   visibility: FakeVisibility;
   deleted: boolean;
   values: FakeValue[][];
@@ -205,6 +213,16 @@ function parseProps(props?: string | string[] | { select?: string }): string[] {
   return list.map((p) => p.trim().replace(/^items\//, "")).filter((p) => p !== "");
 }
 
+/** What a write touches: a sheet's cells and/or the workbook's structure ({} = only the file). */
+interface WriteScope {
+  readonly sheet?: SheetData;
+  readonly structure?: boolean;
+}
+
+function isSheetData(value: unknown): value is SheetData {
+  return typeof value === "object" && value !== null && "fills" in value && "visibility" in value;
+}
+
 /** One queued action as it is measured: target path id, action, name, arguments. */
 interface OpRecord {
   readonly p: string;
@@ -287,7 +305,13 @@ class FakeContext {
     const limited = this.book.enforcePayloadLimits;
     const responses: unknown[] = [];
     let failure: unknown = null;
-    if (limited && requestBytes > FAKE_PAYLOAD_LIMIT_BYTES) {
+    if (this.book.cellEditMode && ops.length > 0) {
+      // Excel refuses every batch while the user is editing a cell.
+      failure = new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    } else if (limited && requestBytes > FAKE_PAYLOAD_LIMIT_BYTES) {
       // Excel on the web refuses the request before running any of it.
       failure = new FakeOfficeError(
         "RequestPayloadSizeLimitExceeded",
@@ -431,16 +455,36 @@ abstract class FakeProxy<E> {
     return this.loaded[prop] as T;
   }
 
+  /**
+   * What a write through this proxy touches, for the workbook's protection checks: a sheet's
+   * cells (the default for anything that lives on a sheet), the workbook's structure, or nothing
+   * a protection refuses (null: selecting, activating).
+   */
+  protected writeScope(e: E, _name: string): WriteScope | null {
+    const sheet = isSheetData(e) ? e : (e as { sheet?: unknown }).sheet;
+    return isSheetData(sheet) ? { sheet } : {};
+  }
+
+  /** Runs the workbook's protection checks for a write named `name`. */
+  protected guardWrite(e: E, name: string): void {
+    const scope = this.writeScope(e, name);
+    if (scope) this.book.checkWrite(scope, `${this.where}.${name}`);
+  }
+
   protected queueSet(prop: string, value: unknown, apply: (e: E) => void): void {
     this.context.enqueue({ p: this.path, a: "set", n: prop, v: value }, () => {
-      apply(this.entity());
+      const e = this.entity();
+      this.guardWrite(e, prop);
+      apply(e);
       if (this.loaded && prop in this.loaded) this.loaded = { ...this.loaded, [prop]: value };
     });
   }
 
   protected queueCall(method: string, args: unknown[], apply: (e: E) => void): void {
     this.context.enqueue({ p: this.path, a: "call", n: method, v: args }, () => {
-      apply(this.entity());
+      const e = this.entity();
+      this.guardWrite(e, method);
+      apply(e);
     });
   }
 
@@ -487,6 +531,11 @@ class FakeWorkbookProxy {
 class FakeApplication extends FakeProxy<FakeWorkbook> {
   constructor(context: FakeContext) {
     super(context, context.define(null, "application"), () => context.book);
+  }
+
+  // Calculation and screen updating are the application's, not the file's: allowed in every state.
+  protected override writeScope(): null {
+    return null;
   }
 
   protected read(book: FakeWorkbook, prop: string): unknown {
@@ -585,6 +634,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
       () => created,
     );
     this.context.enqueue({ p: this.path, a: "call", n: "add", v: [name ?? null] }, () => {
+      this.book.checkWrite({ structure: true }, "worksheets.add");
       created = this.book.createSheet(name ?? this.book.defaultSheetName());
     });
     return proxy;
@@ -719,6 +769,13 @@ class FakeWorksheet extends FakeProxy<SheetData> {
     }));
   }
 
+  protected override writeScope(s: SheetData, name: string): WriteScope | null {
+    if (name === "activate") return null;
+    if (name === "name" || name === "visibility" || name === "delete" || name === "position")
+      return { structure: true };
+    return { sheet: s };
+  }
+
   activate(): void {
     this.queueCall("activate", [], (s) => {
       if (s.visibility !== "Visible")
@@ -838,6 +895,10 @@ class FakeRange extends FakeProxy<RangeData> {
 
   get format(): FakeRangeFormat {
     return new FakeRangeFormat(this.context, this.child("format"), () => this.entity());
+  }
+
+  protected override writeScope(r: RangeData, name: string): WriteScope | null {
+    return name === "select" ? null : { sheet: r.sheet };
   }
 
   select(): void {
@@ -1145,6 +1206,7 @@ class FakeTableCollection extends FakeProxy<SheetData> {
     const proxy = new FakeTable(this.context, this.child("add()"), () => created);
     const arg = typeof address === "string" ? address : "<range>";
     this.context.enqueue({ p: this.path, a: "call", n: "add", v: [arg, hasHeaders] }, () => {
+      this.book.checkWrite({ sheet: this.entity() }, "tables.add");
       const s = this.entity();
       const rect: Rect = typeof address === "string" ? parseRangeAddress(address) : address.rangeData();
       const overlaps = s.tables.some((t) => {
@@ -1194,6 +1256,7 @@ class FakeChartCollection extends FakeProxy<SheetData> {
       { p: this.path, a: "call", n: "add", v: [type, "<range>", seriesBy ?? "Auto"] },
       () => {
         const s = this.entity();
+        this.book.checkWrite({ sheet: s }, "charts.add");
         const rect = source.rangeData();
         created = {
           name: `Chart ${s.charts.length + 1}`,
@@ -1321,6 +1384,9 @@ class FakeNoteCollection extends FakeProxy<SheetData> {
         if (rect.rows !== 1 || rect.cols !== 1)
           throw new FakeOfficeError("InvalidCellAddress", "a note needs one cell");
         const k = key(rect.row, rect.col);
+        this.book.checkWrite({ sheet: s }, "notes.add");
+        if (s.threadedComments.has(k))
+          throw new FakeOfficeError("InvalidOperation", "a cell with a threaded comment cannot have a note");
         if (s.notes.has(k)) throw new FakeOfficeError("InvalidOperation", "the cell already has a note");
         s.notes.set(k, content);
         s.version++;
@@ -1525,6 +1591,12 @@ export class FakeWorkbook {
   apiCalculationSuspensions = 0;
   /** When true, a method called on a null object fails the batch instead of giving another null object. */
   nullChainThrows = false;
+  /** The workbook's structure is protected: sheets cannot be added, deleted, renamed or hidden. */
+  structureProtected = false;
+  /** The workbook is read-only (opened read-only, or view mode on the web): every write is refused. */
+  readOnly = false;
+  /** The user is editing a cell: Excel refuses every batch until they leave the cell. */
+  cellEditMode = false;
   /**
    * Like Excel on the web: a sync whose request or response would be over 5 MB fails with
    * `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded` (and its loads are lost).
@@ -1600,6 +1672,29 @@ export class FakeWorkbook {
       typeof fill === "string" ? { color: fill.toUpperCase(), pattern: "Solid", patternColor: null } : fill,
     );
     return this;
+  }
+
+  /** Protects a sheet for a test: writes to its cells are refused. */
+  protectSheet(sheet: string): this {
+    this.sheetByName(sheet).protected = true;
+    return this;
+  }
+
+  /** Adds a threaded comment to a cell for a test (such a cell cannot get a note). */
+  setThreadedComment(sheet: string, address: string, text: string): this {
+    const p = parseCellAddress(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    this.sheetByName(sheet).threadedComments.set(key(p.row, p.col), text);
+    return this;
+  }
+
+  /** Refuses a write the workbook's protection or read-only state forbids, like Excel does. */
+  checkWrite(scope: WriteScope, what: string): void {
+    if (this.readOnly) throw new FakeOfficeError("AccessDenied", `the workbook is read-only (${what})`);
+    if (scope.structure && this.structureProtected)
+      throw new FakeOfficeError("AccessDenied", `the workbook's structure is protected (${what})`);
+    if (scope.sheet?.protected)
+      throw new FakeOfficeError("AccessDenied", `the sheet "${scope.sheet.name}" is protected (${what})`);
   }
 
   /** Adds a note to a cell for a test. */
@@ -1726,6 +1821,8 @@ export class FakeWorkbook {
       id: `{sheet-${this.nextSheetId++}}`,
       name,
       visibility: "Visible",
+      protected: false,
+      threadedComments: new Map(),
       deleted: false,
       values: [],
       formats: [],
@@ -1757,6 +1854,8 @@ export class FakeWorkbook {
   }
 
   deleteSheet(s: SheetData): void {
+    if (s.visibility === "VeryHidden")
+      throw new FakeOfficeError("InvalidOperation", `a VeryHidden sheet ("${s.name}") cannot be deleted`);
     const visible = this.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
     if (visible.length === 1 && visible[0] === s) {
       throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
