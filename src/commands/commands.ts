@@ -23,9 +23,13 @@ function commandFor(name: CommandName): (event: CommandEvent) => void {
     } catch {
       // Keep the default language; the command must still run and complete.
     }
+    const host = createOfficeHost({ noteText: (f) => formatFinding(f, lang) });
     void handleCommand(name, event, {
-      host: createOfficeHost({ noteText: (f) => formatFinding(f, lang) }),
+      host,
       notify: dialogNotifier(officeUi, window.location.href, lang),
+      // The dialog could not open (12007: one already open, 12009: dialogs blocked): put the message
+      // in the title row of 问题清单, where the user looks next.
+      fallback: (m) => (m.sheet ? host.showInTitleRow(m.sheet, `${m.title}：${m.text}`) : Promise.resolve()),
       lang,
     });
   };
@@ -39,5 +43,11 @@ for (const name of COMMANDS) {
   const action = commandFor(name);
   // Older clients look the function up on the global object; newer ones use Office.actions.
   (globalThis as unknown as Record<string, unknown>)[name] = action;
-  if (typeof Office !== "undefined" && Office.actions) Office.actions.associate(name, action);
+  try {
+    if (typeof Office !== "undefined" && Office.actions) Office.actions.associate(name, action);
+  } catch (error) {
+    // Some clients have Office.actions without a working associate (older builds): the global
+    // function above is what they call, so the button still works.
+    console.error(`ziping: Office.actions.associate("${name}") failed`, error);
+  }
 }

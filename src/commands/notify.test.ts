@@ -58,7 +58,10 @@ describe("the command message dialog", () => {
 
   it("resolves (and logs) when the dialog cannot open", async () => {
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    await dialogNotifier(fakeUi("failed").ui, "https://localhost:3000/commands.html", "en")(message);
+    // false: the command then tells the user another way (the 问题清单 title row).
+    expect(
+      await dialogNotifier(fakeUi("failed").ui, "https://localhost:3000/commands.html", "en")(message),
+    ).toBe(false);
     expect(errors).toHaveBeenCalledWith("ziping:", message.title, message.text, expect.anything());
     errors.mockRestore();
   });

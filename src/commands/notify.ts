@@ -32,23 +32,28 @@ export interface DialogUi {
   ): void;
 }
 
-/** A notify function for the ribbon commands that opens the message dialog. */
+/**
+ * A notify function for the ribbon commands that opens the message dialog. It resolves true once
+ * the message was shown (closed by the user, or left open `waitMs` — the time the command has left
+ * under Office's limit — at most `timeoutMs`), false when the dialog could not open (12007, 12009…)
+ * so the command can tell the user another way.
+ */
 export function dialogNotifier(
   ui: DialogUi,
   base: string,
   lang: Lang,
   timeoutMs = DIALOG_TIMEOUT_MS,
-): (message: CommandMessage) => Promise<void> {
-  return (message) =>
-    new Promise<void>((resolve) => {
+): (message: CommandMessage, waitMs?: number) => Promise<boolean> {
+  return (message, waitMs = timeoutMs) =>
+    new Promise<boolean>((resolve) => {
       ui.displayDialogAsync(
         dialogUrl(base, message, lang),
         { height: 30, width: 30, displayInIframe: true },
         (result) => {
           if (result.status !== Office.AsyncResultStatus.Succeeded) {
-            // Nothing else can show text from a function file: leave a trace and let the command finish.
+            // Leave a trace; the command then tells the user another way (run.ts, handleCommand).
             console.error("ziping:", message.title, message.text, result.error);
-            resolve();
+            resolve(false);
             return;
           }
           const dialog = result.value;
@@ -61,9 +66,9 @@ export function dialogNotifier(
             } catch {
               // Already closed by the user.
             }
-            resolve();
+            resolve(true);
           };
-          timer = setTimeout(done, timeoutMs);
+          timer = setTimeout(done, Math.max(0, Math.min(timeoutMs, waitMs)));
           // The dialog's OK button sends a message; the close box raises an event (12006).
           dialog.addEventHandler(Office.EventType.DialogMessageReceived, done);
           dialog.addEventHandler(Office.EventType.DialogEventReceived, done);

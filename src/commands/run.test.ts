@@ -3,6 +3,9 @@ import { FakeWorkbook } from "../adapters/office/testing/fakeExcel";
 import { TODAY, fakeHost, userWorkbook } from "../adapters/office/testing/fixtures";
 import type { WorkbookHost } from "../host/types";
 import {
+  COMPLETE_MARGIN_MS,
+  DIALOG_RESERVE_MS,
+  OFFICE_COMMAND_LIMIT_MS,
   errorMessage,
   handleCommand,
   langOf,
@@ -51,6 +54,7 @@ describe("the ribbon commands", () => {
       text: expect.stringContaining(
         `发现 ${report.summary.errors} 个错误、${report.summary.warnings} 个警告，详见“问题清单”工作表。`,
       ),
+      sheet: "问题清单",
     });
   });
 
@@ -66,6 +70,7 @@ describe("the ribbon commands", () => {
       kind: "clean",
       title: "Validation finished",
       text: "No errors or warnings found.",
+      sheet: "Problems",
     });
     expect(book.sheetNames()).toContain("Problems");
   });
@@ -126,7 +131,124 @@ describe("the ribbon commands", () => {
     expect(langOf(undefined)).toBe("en");
     expect(localToday(new Date(2024, 1, 9, 23, 30))).toBe("2024-02-09");
     expect(errorMessage({ code: "AccessDenied", message: "" }, "zh").text).toContain(
-      "出现问题：AccessDenied。",
+      "出现问题：工作表或工作簿受保护",
     );
+    expect(errorMessage({ code: "SomethingNew", message: "" }, "zh").text).toContain(
+      "出现问题：SomethingNew。",
+    );
+  });
+});
+
+describe("the ribbon commands finish cleanly", () => {
+  it("when the dialog cannot open, the message goes into the title row of 问题清单", async () => {
+    const book = userWorkbook();
+    const host = fakeHost(book);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const shownInSheet: string[] = [];
+    const log: string[] = [];
+    await handleCommand(
+      "validate",
+      { completed: () => log.push("completed") },
+      {
+        host,
+        lang: "zh",
+        today: () => TODAY,
+        notify: async () => false,
+        fallback: async (m) => {
+          shownInSheet.push(m.sheet ?? "");
+          await host.showInTitleRow(m.sheet ?? "", `${m.title}：${m.text}`);
+        },
+      },
+    );
+    errors.mockRestore();
+    expect(log).toEqual(["completed"]);
+    expect(shownInSheet).toEqual(["问题清单"]);
+    const titleRow = book.rows("问题清单")[0] ?? [];
+    expect(titleRow.some((v) => typeof v === "string" && v.startsWith("校验完成：发现"))).toBe(true);
+    // The table's own title stays where the sheet's marker expects it.
+    expect(String(titleRow[0])).toMatch(/^问题清单/);
+  });
+
+  it("the dialog's wait counts inside Office's 5-minute limit", async () => {
+    const waits: number[] = [];
+    let clock = 1_000_000;
+    await handleCommand(
+      "validate",
+      { completed: () => undefined },
+      {
+        host: fakeHost(userWorkbook()),
+        lang: "en",
+        today: () => TODAY,
+        // Four minutes pass while the command works.
+        now: () => {
+          const t = clock;
+          clock += 120_000;
+          return t;
+        },
+        notify: async (_m, waitMs) => {
+          waits.push(waitMs);
+          return true;
+        },
+      },
+    );
+    expect(waits).toHaveLength(1);
+    const elapsed = 2 * 120_000;
+    expect(waits[0]).toBe(OFFICE_COMMAND_LIMIT_MS - COMPLETE_MARGIN_MS - elapsed);
+  });
+
+  it("work that runs past the limit is given up with a message, and the command still completes", async () => {
+    const stuck: WorkbookHost = {
+      ...fakeHost(userWorkbook()),
+      readWorkbook: () => new Promise(() => undefined),
+    };
+    const waits: number[] = [];
+    const kinds: string[] = [];
+    const { log } = await press(
+      "summarize",
+      { host: stuck, lang: "zh", limitMs: COMPLETE_MARGIN_MS + DIALOG_RESERVE_MS + 20 },
+      async (m, waitMs) => {
+        waits.push(waitMs);
+        kinds.push(`${m.kind}: ${m.text}`);
+      },
+    );
+    expect(log).toEqual(["completed"]);
+    expect(kinds).toEqual([expect.stringMatching(/^error: 功能区命令没能在 Office 规定的 5 分钟内完成/)]);
+    expect(waits[0]).toBeLessThanOrEqual(DIALOG_RESERVE_MS + 20);
+  });
+});
+
+describe("生成汇总 in workbooks that refuse writes: it succeeds, or leaves the workbook as it was and says why", () => {
+  const cases: Array<[string, (b: FakeWorkbook) => void, RegExp | null]> = [
+    ["a protected user sheet", (b) => void b.protectSheet("志愿活动"), null],
+    [
+      "a VeryHidden sheet of the user's",
+      (b) => void b.addSheet("隐藏", { rows: [["x"]], visibility: "VeryHidden" }),
+      null,
+    ],
+    ["a threaded comment", (b) => void b.setThreadedComment("志愿活动", "B3", "请核对"), null],
+    ["a protected workbook structure", (b) => void (b.structureProtected = true), /受保护/],
+    ["a read-only workbook", (b) => void (b.readOnly = true), /只读/],
+    ["Excel in cell-edit mode", (b) => void (b.cellEditMode = true), /正在编辑某个单元格/],
+  ];
+  it.each(cases)("%s", async (_, lock, refusal) => {
+    const book = userWorkbook();
+    lock(book);
+    const names = book.sheetNames();
+    const before = USER_SHEETS.map((n) => book.snapshot(n));
+    const { log, message } = await press("summarize", { host: fakeHost(book), lang: "zh" });
+    expect(log).toEqual(["notified", "completed"]);
+    const editing = book.cellEditMode;
+    book.cellEditMode = false;
+    expect(USER_SHEETS.map((n) => book.snapshot(n))).toEqual(before);
+    if (refusal) {
+      expect(message?.kind).toBe("error");
+      expect(message?.text).toMatch(refusal);
+      expect(message?.text).toContain("您的工作表没有被修改");
+      expect(book.sheetNames()).toEqual(names);
+    } else {
+      expect(editing).toBe(false);
+      expect(message?.kind).not.toBe("error");
+      expect(book.sheetNames()).toEqual(expect.arrayContaining([...names, "自评表", "问题清单"]));
+    }
   });
 });

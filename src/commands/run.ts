@@ -3,6 +3,7 @@
  * workbook host and tell the user what happened through a notify function. commands.ts wires them
  * to `Office.actions` and an Office dialog; tests pass the recording fake and a recorder.
  */
+import { describeOfficeError } from "../adapters/office/errors";
 import { buildSummarySheets, check } from "../engine";
 import type { IsoDate, Lang, Report, SummarySheetId } from "../engine/types";
 import type { WorkbookHost, WriteOutcome } from "../host/types";
@@ -16,18 +17,37 @@ export interface CommandMessage {
   readonly kind: "clean" | "problems" | "error";
   readonly title: string;
   readonly text: string;
+  /** The sheet the result is in (问题清单), where it can be shown if the dialog cannot open. */
+  readonly sheet?: string;
 }
+
+/** Office ends an ExecuteFunction command that has not completed after 5 minutes. */
+export const OFFICE_COMMAND_LIMIT_MS = 5 * 60 * 1000;
+
+/** Kept free of the limit for completing cleanly after the message (ms). */
+export const COMPLETE_MARGIN_MS = 10_000;
+
+/** At least this long is kept for the message dialog when the work runs long (ms). */
+export const DIALOG_RESERVE_MS = 30_000;
 
 /** What a command needs. */
 export interface CommandDeps {
   readonly host: WorkbookHost;
-  /** Shows the message; resolves when the user has seen it (or it could not be shown). */
-  readonly notify: (message: CommandMessage) => Promise<void>;
+  /**
+   * Shows the message for at most `waitMs`; resolves when the user has seen it, or with `false`
+   * when it could not be shown.
+   */
+  readonly notify: (message: CommandMessage, waitMs: number) => Promise<boolean | void>;
+  /** Another way to tell the user when `notify` could not (Office: the 问题清单 title row). */
+  readonly fallback?: (message: CommandMessage) => Promise<void>;
   readonly lang: Lang;
   /** Today's date, injected so runs are reproducible (default: the local calendar day). */
   readonly today?: () => IsoDate;
   /** The engine's check (tests wrap it to shape a report). */
   readonly check?: typeof check;
+  /** Office's time limit for a command (ms; tests shorten it) and the clock it is measured on. */
+  readonly limitMs?: number;
+  readonly now?: () => number;
 }
 
 /** The part of Office's command event the handler uses. */
@@ -47,6 +67,8 @@ const TEXT = {
     renamed: (wanted: string, used: string) => `工作簿中已有名为“${wanted}”的工作表，新表命名为“${used}”。`,
     error: (detail: string) =>
       `出现问题：${detail} 您的工作表没有被修改。请重试；如果问题仍然存在，请打开“自评助手”任务窗格查看。`,
+    tooLong:
+      "功能区命令没能在 Office 规定的 5 分钟内完成（工作簿较大时会这样）。请打开“自评助手”任务窗格校验，任务窗格没有这个时间限制。",
   },
   en: {
     validated: "Validation finished",
@@ -61,6 +83,8 @@ const TEXT = {
       `A sheet named ${wanted} already exists, so the new one is called ${used}.`,
     error: (detail: string) =>
       `Something went wrong: ${detail} Your sheets were not changed. Try again; if it keeps happening, open the task pane.`,
+    tooLong:
+      "The ribbon command could not finish within Office's 5-minute limit (this happens with large workbooks). Open the task pane and check there: it has no such limit.",
   },
 } as const;
 
@@ -110,7 +134,7 @@ export async function runCommand(name: CommandName, deps: CommandDeps): Promise<
     const problems = nameOf(outcome, "problems", sheets.find((s) => s.id === "problems")?.name ?? "");
     const renamed = outcome.renamed.map((r) => t.renamed(r.wanted, r.used)).join("");
     const { kind, text } = resultText(result.report, lang, problems);
-    return { kind, title: t.validated, text: `${text}${renamed ? ` ${renamed}` : ""}` };
+    return { kind, title: t.validated, text: `${text}${renamed ? ` ${renamed}` : ""}`, sheet: problems };
   }
   const outcome = await host.writeSummary(sheets, "assessment");
   const assessment = nameOf(outcome, "assessment", "");
@@ -121,14 +145,18 @@ export async function runCommand(name: CommandName, deps: CommandDeps): Promise<
     kind,
     title: t.summarized,
     text: [t.written(assessment), text, renamed].filter((s) => s !== "").join(lang === "zh" ? "" : " "),
+    sheet: problems,
   };
 }
 
-/** The message for a failed command. */
+/** The message for a failed command (an Office error code the user can act on is explained). */
 export function errorMessage(error: unknown, lang: Lang): CommandMessage {
   const t = TEXT[lang];
-  const detail =
-    error instanceof Error
+  if (error instanceof CommandTooLongError) return { kind: "error", title: t.failed, text: t.tooLong };
+  const known = describeOfficeError(error);
+  const detail = known
+    ? known[lang]
+    : error instanceof Error
       ? error.message
       : typeof error === "object" && error !== null && "message" in error
         ? String((error as { message: unknown }).message)
@@ -145,25 +173,63 @@ export function errorMessage(error: unknown, lang: Lang): CommandMessage {
   };
 }
 
+/** The command's work did not finish within Office's time limit. */
+export class CommandTooLongError extends Error {
+  override readonly name = "CommandTooLongError";
+}
+
+/** `work`, or a {@link CommandTooLongError} when it is not done within `ms`. */
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new CommandTooLongError(`not done within ${ms} ms`)),
+      Math.max(0, ms),
+    );
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 /**
  * Runs a command from a ribbon button: always tells the user what happened and always calls
- * `event.completed()`, even when the command or the message fails.
+ * `event.completed()`, even when the command or the message fails. Everything fits in Office's
+ * 5-minute limit: the work is given up (with a message saying so) early enough to leave time for
+ * the dialog, and the dialog stays open only for the time left. When the dialog cannot open, the
+ * message goes to `fallback`.
  */
 export async function handleCommand(
   name: CommandName,
   event: CommandEvent,
   deps: CommandDeps,
 ): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const left = (): number =>
+    (deps.limitMs ?? OFFICE_COMMAND_LIMIT_MS) - COMPLETE_MARGIN_MS - (now() - started);
   try {
     let message: CommandMessage;
     try {
-      message = await runCommand(name, deps);
+      message = await withinTime(runCommand(name, deps), left() - DIALOG_RESERVE_MS);
     } catch (error) {
       message = errorMessage(error, deps.lang);
     }
-    await deps.notify(message);
+    let shown: boolean | void = false;
+    try {
+      shown = await deps.notify(message, Math.max(0, left()));
+    } catch (error) {
+      console.error("ziping: could not show the command's result", error);
+    }
+    if (shown === false && deps.fallback) await deps.fallback(message);
   } catch (error) {
-    // The message could not be shown either; the console is the last place left to say it.
+    // Neither the dialog nor the fallback could say it; the console is the last place left.
     console.error("ziping: could not show the command's result", error);
   } finally {
     event.completed();

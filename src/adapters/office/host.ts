@@ -31,6 +31,11 @@ export interface OfficeHost extends WorkbookHost {
   writeSummary(sheets: readonly SummarySheet[], activate?: SummarySheetId): Promise<OfficeWriteOutcome>;
   markCells(findings: readonly Finding[]): Promise<void>;
   clearMarks(): Promise<void>;
+  /**
+   * Writes a line of text into the title row of one of our sheets, right of its table: where a
+   * ribbon command tells the user its result when the dialog cannot open.
+   */
+  showInTitleRow(sheet: string, text: string): Promise<void>;
 }
 
 function officeIsSetSupported(version: string): boolean {
@@ -72,7 +77,12 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     writeSummary(sheets: readonly SummarySheet[], activate?: SummarySheetId): Promise<OfficeWriteOutcome> {
       const features = {
         suspendScreenUpdating: supports("1.9"),
-        setCalculationMode: supports("1.8"),
+        // Calculation is never switched to manual: desktop Excel may report the mode wrong
+        // (OfficeDev/office-js#2770: "Automatic" for "Automatic except tables"), so restoring it
+        // could change the user's setting, and a command cut off at Office's 5-minute limit would
+        // leave it manual. API calculation is suspended per request instead (ExcelApi 1.6), which
+        // ends by itself at each sync.
+        setCalculationMode: false,
         pageLayout: supports("1.9"),
       };
       return run((context) => writeSummaryIn(context, sheets, activate, features, options.write));
@@ -87,6 +97,19 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     },
     markCells(findings: readonly Finding[]): Promise<void> {
       return run((context) => markCellsIn(context, findings, markFeatures(), noteText, options.write ?? {}));
+    },
+    showInTitleRow(sheet: string, text: string): Promise<void> {
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("columnIndex,columnCount");
+        await context.sync();
+        // One empty column between the table and the line, so it never reads as part of the table.
+        const cell = ws.getCell(0, used.isNullObject ? 0 : used.columnIndex + used.columnCount + 1);
+        cell.values = [[text]];
+        cell.format.font.bold = true;
+        await context.sync();
+      });
     },
     clearMarks(): Promise<void> {
       return run((context) => clearMarksIn(context, markFeatures(), options.write ?? {}));

@@ -237,11 +237,12 @@ describe("writing the summary sheets", () => {
     expect(snap.cells.C5).toBe("gone!A1");
   });
 
-  it("sets calculation to manual while writing and restores it, with screen updating suspended", async () => {
+  it("never switches the calculation mode (office-js#2770, the 5-minute cut-off): API calculation and screen updating are suspended per request", async () => {
     const book = userWorkbook();
     await fakeHost(book).writeSummary(await summaryOf(book));
-    expect(book.calculationModeHistory).toEqual(["Manual", "Automatic"]);
+    expect(book.calculationModeHistory).toEqual([]);
     expect(book.calculationMode).toBe("Automatic");
+    expect(book.apiCalculationSuspensions).toBeGreaterThan(0);
     expect(book.screenUpdatingSuspensions).toBeGreaterThan(0);
   });
 
