@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { Deflate, deflateSync, unzipSync } from "fflate";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { columnLetter } from "../src/engine/workbook/address";
 import { serializeState, STATE_SHEET_NAME } from "../src/engine/state";
 import { seededRandom } from "./lib/prng";
 
@@ -1189,6 +1190,386 @@ function readme(): string {
     "",
   ].join("\n");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile packages (issue 13), built part by part at the zip and XML level. They are generated
+// in memory by test/bad-input/hostile.test.ts rather than committed: some are only a few KB, but
+// the point of each is what it makes a reader do, which a test proves under a memory cap.
+// ---------------------------------------------------------------------------------------------
+
+/** What the CLI must do with a hostile fixture. */
+export type HostileOutcome =
+  /** Exit 2 with the one-line message of this workbook error code. */
+  | { readonly refused: "truncated" | "corrupt" | "bomb" | "too-many-cells" }
+  /** Exit 0 or 1 with a report; `--out` writes a workbook that re-checks the same. */
+  | { readonly opens: true };
+
+/** One hostile fixture: a name, what it proves, its outcome and its bytes. */
+export interface HostileFixture {
+  readonly file: string;
+  readonly proves: string;
+  readonly outcome: HostileOutcome;
+  readonly build: () => Uint8Array;
+}
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const CT_MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** One `<row>` of inline-string and number cells from column A. */
+function rowXml(r: number, cells: ReadonlyArray<string | number>): string {
+  const cs = cells.map((v, c) => {
+    const ref = `${columnLetter(c)}${r}`;
+    return typeof v === "number"
+      ? `<c r="${ref}"><v>${v}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`;
+  });
+  return `<row r="${r}">${cs.join("")}</row>`;
+}
+
+/** A worksheet part from its rows' XML (and what follows sheetData, e.g. mergeCells). */
+function worksheetXml(rows: string, after = ""): string {
+  return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetData>${rows}</sheetData>${after}</worksheet>`;
+}
+
+/** The roster of the ExcelJS fixtures (eight clean rows) as worksheet XML. */
+function rosterXml(): string {
+  const rows = [rowXml(1, ROSTER_HEADERS)];
+  for (let i = 0; i < 8; i++) rows.push(rowXml(i + 2, rosterRow(i)));
+  return worksheetXml(rows.join(""));
+}
+
+/** An activity log: `hours(i)` gives each row's hours cell XML (`<v>` content) or a number. */
+function activityXml(count: number, hours: (i: number) => string = () => "2"): string {
+  const rows = [rowXml(1, ACTIVITY_HEADERS)];
+  for (let i = 0; i < count; i++) {
+    const r = i + 2;
+    const cells = rowXml(r, ["2022-03-08", "绿色校园", "志愿服务", `20210${1000 + (i % 8)}`, "王晓明"]);
+    rows.push(`${cells.slice(0, -"</row>".length)}<c r="F${r}"><v>${hours(i)}</v></c></row>`);
+  }
+  return worksheetXml(rows.join(""));
+}
+
+interface HostileSheet {
+  readonly name: string;
+  readonly xml: string;
+  /** sheetId as written (default: its position). */
+  readonly sheetId?: string;
+  /** Point this sheet at the part of sheet n (1-based) instead of its own. */
+  readonly partOf?: number;
+}
+
+/** Parts of a package: name → text or bytes, in zip order. */
+type Parts = Array<[string, string | Uint8Array]>;
+
+/** A package with the given sheets: content types, relationships, workbook, sheets. */
+function hostileParts(
+  sheets: readonly HostileSheet[],
+  options: { mainType?: string; extraRels?: string; extraParts?: Parts; missing?: readonly number[] } = {},
+): Parts {
+  const overrides: string[] = [];
+  const rels: string[] = [];
+  const tags: string[] = [];
+  const parts: Parts = [];
+  sheets.forEach((s, i) => {
+    const n = i + 1;
+    const target = s.partOf ?? n;
+    rels.push(
+      `<Relationship Id="rId${n}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${target}.xml"/>`,
+    );
+    tags.push(`<sheet name="${xmlEscape(s.name)}" sheetId="${s.sheetId ?? n}" r:id="rId${n}"/>`);
+    if (s.partOf === undefined && !options.missing?.includes(n)) {
+      overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT_SHEET}"/>`);
+      parts.push([`xl/worksheets/sheet${n}.xml`, s.xml]);
+    }
+  });
+  return [
+    [
+      "[Content_Types].xml",
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${options.mainType ?? CT_MAIN}"/>${overrides.join("")}</Types>`,
+    ],
+    [
+      "_rels/.rels",
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      "xl/workbook.xml",
+      `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><sheets>${tags.join("")}</sheets></workbook>`,
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.join("")}${options.extraRels ?? ""}</Relationships>`,
+    ],
+    ...parts,
+    ...(options.extraParts ?? []),
+  ];
+}
+
+const encoder = new TextEncoder();
+
+/** Zip parts in order (duplicates kept: the zip writer writes what it is given). */
+function zipParts(parts: Parts): Uint8Array {
+  return writeZip(
+    parts.map(([name, data]) => zipEntry(name, typeof data === "string" ? encoder.encode(data) : data)),
+  );
+}
+
+/** The two sheets every opening fixture has: a clean roster and a short activity log. */
+const BASE_SHEETS: readonly HostileSheet[] = [
+  { name: "工作人员名单", xml: rosterXml() },
+  { name: "志愿活动记录", xml: activityXml(4) },
+];
+
+function wideSparseRows(): Uint8Array {
+  // 40,000 rows holding one value each, in column XFD: 16,384 slots a row if rows were dense.
+  const rows: string[] = [];
+  for (let r = 1; r <= 40_000; r++) rows.push(`<row r="${r}"><c r="XFD${r}"><v>${r}</v></c></row>`);
+  return zipParts(hostileParts([...BASE_SHEETS, { name: "备注", xml: worksheetXml(rows.join("")) }]));
+}
+
+function manyMerges(): Uint8Array {
+  // 40,000 rows of three values under 60,000 merges that each span the whole sheet.
+  const rows: string[] = [];
+  for (let r = 1; r <= 40_000; r++)
+    rows.push(
+      `<row r="${r}"><c r="A${r}"><v>1</v></c><c r="B${r}"><v>2</v></c><c r="C${r}"><v>3</v></c></row>`,
+    );
+  const merges = `<mergeCells count="60000">${'<mergeCell ref="A1:XFD1048576"/>'.repeat(60_000)}</mergeCells>`;
+  return zipParts(hostileParts([...BASE_SHEETS, { name: "备注", xml: worksheetXml(rows.join(""), merges) }]));
+}
+
+function aliasedSheets(): Uint8Array {
+  const log = activityXml(2_000);
+  const aliases = Array.from({ length: 2_000 }, (_, i): HostileSheet => ({
+    name: `记录${i + 2}`,
+    xml: "",
+    partOf: 2,
+  }));
+  return zipParts(
+    hostileParts([BASE_SHEETS[0] as HostileSheet, { name: "志愿活动记录", xml: log }, ...aliases]),
+  );
+}
+
+/** The end of central directory record of `zip` (the last 22 bytes: fixtures carry no comment). */
+function splitEnd(zip: Uint8Array): { body: Uint8Array; end: Uint8Array } {
+  return { body: zip.subarray(0, zip.length - 22), end: zip.slice(zip.length - 22) };
+}
+
+function twoEndRecords(): Uint8Array {
+  // The real end record gets a 22-byte comment holding a second end record that also ends the file.
+  const { body, end } = splitEnd(zipParts(hostileParts(BASE_SHEETS)));
+  const fake = end.slice();
+  fake.set(le32(0), 16); // its directory "starts" at offset 0
+  end.set(le16(22), 20);
+  return concat([body, end, fake]);
+}
+
+function zip64Disagrees(): Uint8Array {
+  // A ZIP64 record and locator before the end record, naming another directory offset and count.
+  const { body, end } = splitEnd(zipParts(hostileParts(BASE_SHEETS)));
+  const count = end[10] ?? 0;
+  const cdSize = (end[12] ?? 0) | ((end[13] ?? 0) << 8) | ((end[14] ?? 0) << 16) | ((end[15] ?? 0) << 24);
+  const cdOffset = (end[16] ?? 0) | ((end[17] ?? 0) << 8) | ((end[18] ?? 0) << 16) | ((end[19] ?? 0) << 24);
+  const le64 = (n: number): number[] => [...le32(n), ...le32(0)];
+  const recordAt = body.length;
+  const record = new Uint8Array([
+    ...le32(0x06064b50),
+    ...le64(44),
+    ...le16(45),
+    ...le16(45),
+    ...le32(0),
+    ...le32(0),
+    ...le64(count - 1),
+    ...le64(count - 1),
+    ...le64(cdSize),
+    ...le64(cdOffset + 46),
+  ]);
+  const locator = new Uint8Array([...le32(0x07064b50), ...le32(0), ...le64(recordAt), ...le32(1)]);
+  return concat([body, record, locator, end]);
+}
+
+function duplicateEntry(): Uint8Array {
+  // The same part twice: one reader keeps the first, another the last.
+  const parts = hostileParts(BASE_SHEETS);
+  return zipParts([...parts, ["xl/worksheets/sheet2.xml", activityXml(4, () => "-5")]]);
+}
+
+function caseCollidingEntries(): Uint8Array {
+  const parts = hostileParts(BASE_SHEETS);
+  return zipParts([...parts, ["XL/Worksheets/Sheet2.xml", activityXml(4, () => "-5")]]);
+}
+
+function traversalEntry(): Uint8Array {
+  return zipParts(hostileParts(BASE_SHEETS, { extraParts: [["../../evil.txt", "written outside"]] }));
+}
+
+function badPercentTarget(): Uint8Array {
+  // A relationship whose target is not valid percent-encoding (decodeURI throws on it).
+  const rel = `<Relationship Id="rIdX" Type="${NS_REL}/customXml" Target="../customXml/item%zz.xml"/>`;
+  return zipParts(hostileParts(BASE_SHEETS, { extraRels: rel }));
+}
+
+function listedMissingSheet(): Uint8Array {
+  return zipParts(hostileParts([...BASE_SHEETS, { name: "会议记录", xml: "" }], { missing: [3] }));
+}
+
+function duplicateSheetNames(): Uint8Array {
+  return zipParts(hostileParts([...BASE_SHEETS, { name: "工作人员名单", xml: rosterXml() }]));
+}
+
+/** The activity rows whose hours are text that starts like a number (row 3 and row 5). */
+export const HOURS_NOT_NUMBERS: Readonly<Record<number, string>> = { 3: " 12abc", 5: "0x1A" };
+
+function numbersWithLetters(): Uint8Array {
+  const log = activityXml(4, (i) => HOURS_NOT_NUMBERS[i + 2] ?? "2");
+  return zipParts(hostileParts([BASE_SHEETS[0] as HostileSheet, { name: "志愿活动记录", xml: log }]));
+}
+
+function lowerCaseContentTypes(): Uint8Array {
+  return zipParts(
+    hostileParts(BASE_SHEETS).map(([n, d]) => [n === "[Content_Types].xml" ? "[content_types].xml" : n, d]),
+  );
+}
+
+function macroEnabled(): Uint8Array {
+  const rel = `<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`;
+  return zipParts(
+    hostileParts(BASE_SHEETS, {
+      mainType: CT_MACRO_MAIN,
+      extraRels: rel,
+      extraParts: [["xl/vbaProject.bin", new Uint8Array(64).fill(7)]],
+    }),
+  );
+}
+
+function sheetIdOverflow(): Uint8Array {
+  return zipParts(
+    hostileParts([
+      { ...(BASE_SHEETS[0] as HostileSheet), sheetId: "4294967295" },
+      { ...(BASE_SHEETS[1] as HostileSheet), sheetId: "abc" },
+    ]),
+  );
+}
+
+/** Rows of the activity log with unreadable hours in `many-findings.xlsx`. */
+export const MANY_FINDINGS_ROWS = 30_000;
+
+function manyFindings(): Uint8Array {
+  const log = activityXml(MANY_FINDINGS_ROWS, () => "-1");
+  return zipParts(hostileParts([BASE_SHEETS[0] as HostileSheet, { name: "志愿活动记录", xml: log }]));
+}
+
+/** The hostile corpus: each class of issue 13 that a reader or writer must survive. */
+export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
+  {
+    file: "wide-sparse-rows.xlsx",
+    proves: "40,000 rows with one value in column XFD cost their cells, not 16,384 slots each",
+    outcome: { opens: true },
+    build: wideSparseRows,
+  },
+  {
+    file: "many-merges.xlsx",
+    proves: "60,000 merges over 40,000 rows are cleared in one sweep",
+    outcome: { opens: true },
+    build: manyMerges,
+  },
+  {
+    file: "aliased-sheets.xlsx",
+    proves: "2,000 sheets on one part are refused as damaged, not read 2,000 times",
+    outcome: { refused: "corrupt" },
+    build: aliasedSheets,
+  },
+  {
+    file: "two-end-records.xlsx",
+    proves: "a second end record hidden in the zip comment is refused, not guessed",
+    outcome: { refused: "truncated" },
+    build: twoEndRecords,
+  },
+  {
+    file: "zip64-disagrees.xlsx",
+    proves: "a ZIP64 locator that disagrees with the end record is refused",
+    outcome: { refused: "truncated" },
+    build: zip64Disagrees,
+  },
+  {
+    file: "duplicate-entry.xlsx",
+    proves: "two zip entries with one name are refused (readers keep different ones)",
+    outcome: { refused: "truncated" },
+    build: duplicateEntry,
+  },
+  {
+    file: "case-colliding-entries.xlsx",
+    proves: "entry names that differ only in case are refused",
+    outcome: { refused: "truncated" },
+    build: caseCollidingEntries,
+  },
+  {
+    file: "traversal-entry.xlsx",
+    proves: "an entry named ../../evil.txt is refused, never re-emitted by --out",
+    outcome: { refused: "truncated" },
+    build: traversalEntry,
+  },
+  {
+    file: "bad-percent-target.xlsx",
+    proves: "a relationship target with bad percent-encoding is no internal error on --out",
+    outcome: { opens: true },
+    build: badPercentTarget,
+  },
+  {
+    file: "listed-missing-sheet.xlsx",
+    proves: "a sheet the workbook lists but the package lacks is a damaged file",
+    outcome: { refused: "corrupt" },
+    build: listedMissingSheet,
+  },
+  {
+    file: "duplicate-sheet-names.xlsx",
+    proves: "two sheets with one name are a damaged file, not nonsense findings",
+    outcome: { refused: "corrupt" },
+    build: duplicateSheetNames,
+  },
+  {
+    file: "numbers-with-letters.xlsx",
+    proves: "<v> 12abc</v> and <v>0x1A</v> are not numbers: the hours are reported, not read as 12 and 26",
+    outcome: { opens: true },
+    build: numbersWithLetters,
+  },
+  {
+    file: "lowercase-content-types.xlsx",
+    proves: "a lower-case [content_types].xml is read and written alike",
+    outcome: { opens: true },
+    build: lowerCaseContentTypes,
+  },
+  {
+    file: "macro-enabled.xlsx",
+    proves: "--out of a macro-enabled package writes an .xlsx Excel opens (no macro content type)",
+    outcome: { opens: true },
+    build: macroEnabled,
+  },
+  {
+    file: "sheetid-overflow.xlsx",
+    proves: 'sheetIds of 2^32-1 and "abc" give valid new sheetIds on --out',
+    outcome: { opens: true },
+    build: sheetIdOverflow,
+  },
+  {
+    file: "many-findings.xlsx",
+    proves: "30,000 findings: the JSON keeps all, the sheets list the first ones and say how many more",
+    outcome: { opens: true },
+    build: manyFindings,
+  },
+];
 
 if (require.main === module) {
   writeBadFixtures().catch((err: unknown) => {

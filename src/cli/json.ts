@@ -5,7 +5,7 @@
  */
 
 /** Arrays and objects at this depth or above are split into pieces; deeper values are stringified whole. */
-const SPLIT_DEPTH = 3;
+const SPLIT_DEPTH = 2;
 
 function plain(value: unknown): unknown {
   // JSON.stringify calls toJSON (dates) before deciding what a value is.

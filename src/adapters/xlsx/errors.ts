@@ -8,10 +8,15 @@ import type { Lang } from "../../engine/types";
 import { SNIFF_CODES, sniffMessage, type SniffCode } from "./sniff";
 
 /** What went wrong with a file. */
-export type WorkbookErrorCode = SniffCode | "corrupt" | "unsupported";
+export type WorkbookErrorCode = SniffCode | "corrupt" | "unsupported" | "too-many-cells";
 
 /** Every code, for tests and documentation. */
-export const WORKBOOK_ERROR_CODES: readonly WorkbookErrorCode[] = [...SNIFF_CODES, "corrupt", "unsupported"];
+export const WORKBOOK_ERROR_CODES: readonly WorkbookErrorCode[] = [
+  ...SNIFF_CODES,
+  "corrupt",
+  "unsupported",
+  "too-many-cells",
+];
 
 /** A file that is not a workbook ziping can read or write; `detail` is for logs, not for users. */
 export class WorkbookReadError extends Error {
@@ -24,7 +29,9 @@ export class WorkbookReadError extends Error {
   }
 }
 
-const MESSAGES: Readonly<Record<"corrupt" | "unsupported", Readonly<Record<Lang, string>>>> = {
+type ReadCode = "corrupt" | "unsupported" | "too-many-cells";
+
+const MESSAGES: Readonly<Record<ReadCode, Readonly<Record<Lang, string>>>> = {
   corrupt: {
     zh: "工作簿内容已损坏，无法读取：请在 Excel 中打开并重新保存（或用“打开并修复”）后再试。",
     en: "The workbook's content is damaged and cannot be read: open it in Excel and save it again (or use Open and Repair), then retry.",
@@ -33,9 +40,16 @@ const MESSAGES: Readonly<Record<"corrupt" | "unsupported", Readonly<Record<Lang,
     zh: "工作簿使用了 ziping 不支持的格式（如 Strict Open XML）：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。",
     en: "The workbook uses a format ziping does not support (such as Strict Open XML): save it in Excel as “Excel Workbook (*.xlsx)” and try again.",
   },
+  // The limit is MAX_CELLS in lean/read.ts and docs/privacy.md.
+  "too-many-cells": {
+    zh: "工作簿中的非空单元格过多（上限 400 万个，所有工作表合计）：请删去无关的工作表或数据后再试。",
+    en: "The workbook holds too many non-blank cells (limit 4 million, all sheets together): remove unrelated sheets or data and try again.",
+  },
 };
 
 /** The user-facing one-line message for a code. */
 export function workbookErrorMessage(code: WorkbookErrorCode, lang: Lang): string {
-  return code === "corrupt" || code === "unsupported" ? MESSAGES[code][lang] : sniffMessage(code, lang);
+  return code === "corrupt" || code === "unsupported" || code === "too-many-cells"
+    ? MESSAGES[code][lang]
+    : sniffMessage(code, lang);
 }

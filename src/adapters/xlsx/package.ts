@@ -2,10 +2,11 @@
  * The .xlsx file as a package (a zip of XML parts): recognise what a file is before trusting it,
  * refuse decompression bombs, and read or edit parts and relationships. Browser-safe (fflate only).
  */
-import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from "fflate";
+import { zipSync, strFromU8, strToU8, type Zippable } from "fflate";
 import { WorkbookReadError } from "./errors";
-import { sniffWorkbook, type SniffLimits } from "./sniff";
+import { DEFAULT_SNIFF_LIMITS, sniffWorkbook, type SniffLimits } from "./sniff";
 import { findElements, scanTags } from "./xml";
+import { ZipError, ZipView, type InflatedPiece, type ZipEntry } from "./zip";
 
 /** Bytes from any of the forms browsers and Node hand out. */
 export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
@@ -51,6 +52,7 @@ export const NS = {
 
 /** Content types of the parts we add. */
 export const CONTENT_TYPE = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
@@ -73,40 +75,62 @@ export function resolveTarget(ownerPart: string, target: string): string {
 
 function normalise(path: string): string {
   const out: string[] = [];
-  for (const seg of decodeURI(path).split("/")) {
+  let decoded = path;
+  try {
+    decoded = decodeURI(path);
+  } catch {
+    // Bad percent-encoding (`%zz`): the target is taken as written; it names no part, which is damage.
+  }
+  for (const seg of decoded.split("/")) {
     if (seg === "..") out.pop();
     else if (seg !== "." && seg !== "") out.push(seg);
   }
   return out.join("/");
 }
 
-/** A package opened for editing: parts in their original order, as bytes. */
-export class XlsxPackage {
-  private readonly parts: Map<string, Uint8Array>;
+/** A zip refusal as the workbook error every caller understands. */
+function asWorkbookError(err: unknown): unknown {
+  return err instanceof ZipError ? new WorkbookReadError(err.code, err.detail) : err;
+}
 
-  private constructor(parts: Map<string, Uint8Array>) {
-    this.parts = parts;
+/**
+ * The one package class (issue 12): a checked zip (`zip.ts`, the same view the sniffer used) whose
+ * parts are inflated on demand — whole and kept (for the writer, and the small parts) or in pieces
+ * (for the reader's sheets) — and edited in place. Part names are matched ignoring case: the zip
+ * view refuses names that differ only in case, and some writers disagree with their own
+ * relationships (`[content_types].xml`, `xl/Workbook.xml`).
+ */
+export class XlsxPackage {
+  /** Stored name → bytes once inflated or written, or the zip entry not yet inflated. */
+  private readonly parts = new Map<string, Uint8Array | ZipEntry>();
+  private readonly lower = new Map<string, string>();
+
+  private constructor(private readonly zip: ZipView) {
+    for (const entry of zip.parts()) {
+      const name = entry.name;
+      this.parts.set(name, entry);
+      this.lower.set(name.toLowerCase(), name);
+    }
   }
 
   /** Open `bytes` (checked with {@link inspectPackage} first). */
   static open(bytes: Uint8Array, limits: Partial<SniffLimits> = {}): XlsxPackage {
     inspectPackage(bytes, limits);
-    let files: Record<string, Uint8Array>;
     try {
-      files = unzipSync(bytes);
+      return new XlsxPackage(ZipView.open(bytes, { ...DEFAULT_SNIFF_LIMITS, ...limits }));
     } catch (err) {
-      throw new WorkbookReadError("corrupt", err instanceof Error ? err.message : String(err));
+      throw asWorkbookError(err);
     }
-    const parts = new Map<string, Uint8Array>();
-    for (const [name, data] of Object.entries(files)) {
-      if (!name.endsWith("/")) parts.set(name.replace(/^\//, ""), data);
-    }
-    return new XlsxPackage(parts);
+  }
+
+  /** The stored name of a part, matched ignoring case; undefined when absent. */
+  resolve(part: string): string | undefined {
+    return this.parts.has(part) ? part : this.lower.get(part.toLowerCase());
   }
 
   /** True when the part exists. */
   has(part: string): boolean {
-    return this.parts.has(part);
+    return this.resolve(part) !== undefined;
   }
 
   /** Part names in package order. */
@@ -114,11 +138,47 @@ export class XlsxPackage {
     return [...this.parts.keys()];
   }
 
-  /** A part as bytes; throws `corrupt` when it is missing. */
+  /** Compressed size of a part still in the zip (0 once written), for progress. */
+  compressedSize(part: string): number {
+    const name = this.resolve(part);
+    const stored = name === undefined ? undefined : this.parts.get(name);
+    return stored && !(stored instanceof Uint8Array) ? stored.compressedSize : 0;
+  }
+
+  /** A part as bytes, inflated once and kept; throws `corrupt` when it is missing. */
   bytes(part: string): Uint8Array {
-    const data = this.parts.get(part);
-    if (!data) throw new WorkbookReadError("corrupt", `missing part ${part}`);
+    const name = this.resolve(part);
+    const stored = name === undefined ? undefined : this.parts.get(name);
+    if (name === undefined || stored === undefined)
+      throw new WorkbookReadError("corrupt", `missing part ${part}`);
+    if (stored instanceof Uint8Array) return stored;
+    let data: Uint8Array;
+    try {
+      data = this.zip.read(stored);
+    } catch (err) {
+      throw asWorkbookError(err);
+    }
+    this.parts.set(name, data);
     return data;
+  }
+
+  /**
+   * A part inflated in pieces, not kept (a worksheet of a large log): memory stays at one piece.
+   * Throws `corrupt` when it is missing.
+   */
+  *pieces(part: string): Generator<InflatedPiece, void> {
+    const name = this.resolve(part);
+    const stored = name === undefined ? undefined : this.parts.get(name);
+    if (stored === undefined) throw new WorkbookReadError("corrupt", `missing part ${part}`);
+    if (stored instanceof Uint8Array) {
+      yield { chunk: stored, consumed: stored.length };
+      return;
+    }
+    try {
+      yield* this.zip.pieces(stored);
+    } catch (err) {
+      throw asWorkbookError(err);
+    }
   }
 
   /** A part as text (UTF-8; a BOM is dropped). */
@@ -126,20 +186,25 @@ export class XlsxPackage {
     return strFromU8(this.bytes(part)).replace(/^\uFEFF/, "");
   }
 
-  /** Write a part (kept in place when it exists, appended otherwise). */
+  /** Write a part (kept in place, under its stored name, when it exists; appended otherwise). */
   setText(part: string, text: string): void {
-    this.parts.set(part, strToU8(text));
+    const name = this.resolve(part) ?? part;
+    this.parts.set(name, strToU8(text));
+    this.lower.set(name.toLowerCase(), name);
   }
 
   /** Remove a part (no error when absent). */
   delete(part: string): void {
-    this.parts.delete(part);
+    const name = this.resolve(part);
+    if (name === undefined) return;
+    this.parts.delete(name);
+    this.lower.delete(name.toLowerCase());
   }
 
   /** The relationships of `owner` (empty when it has no `.rels` part). */
   relationships(owner: string): Relationship[] {
     const relsPath = relsPathOf(owner);
-    if (!this.parts.has(relsPath)) return [];
+    if (!this.has(relsPath)) return [];
     const xml = this.text(relsPath);
     return findElements(xml, "Relationship", scanTags(xml)).map(({ tag }) => {
       const target = tag.attrs.get("Target") ?? "";
@@ -153,24 +218,26 @@ export class XlsxPackage {
     });
   }
 
-  /** The workbook part (the package's officeDocument target). */
+  /** The workbook part (the package's officeDocument target, when that part exists). */
   workbookPart(): string {
-    const rel = this.relationships("").find((r) => r.type.endsWith("/officeDocument") && r.part);
-    return rel?.part ?? "xl/workbook.xml";
+    const rel = this.relationships("").find(
+      (r) => r.type.endsWith("/officeDocument") && r.part && this.has(r.part),
+    );
+    return this.resolve(rel?.part ?? "xl/workbook.xml") ?? "xl/workbook.xml";
   }
 
   /** A part name not yet used, like `xl/worksheets/sheet7.xml`. */
   freeName(prefix: string, suffix: string, taken: ReadonlySet<string> = new Set()): string {
     for (let n = 1; ; n++) {
       const name = `${prefix}${n}${suffix}`;
-      if (!this.parts.has(name) && !taken.has(name)) return name;
+      if (!this.has(name) && !taken.has(name)) return name;
     }
   }
 
   /** Zip the package again; every part is written with a fixed time stamp so output is reproducible. */
   toBytes(): Uint8Array {
     const files: Zippable = {};
-    for (const [name, data] of this.parts) files[name] = data;
+    for (const name of this.parts.keys()) files[name] = this.bytes(name);
     return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
   }
 }

@@ -21,6 +21,8 @@
  * ExcelJS) fails with a size mismatch (test/fixtures/bad/bomb-lying-sizes.xlsx proves it).
  */
 
+import { readZipDirectory } from "./zip";
+
 /** Why a file was refused. */
 export type SniffCode =
   "empty" | "not-xlsx" | "xls" | "encrypted" | "csv" | "truncated" | "too-large" | "bomb";
@@ -67,10 +69,7 @@ export const DEFAULT_SNIFF_LIMITS: SniffLimits = {
 
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
 
 /**
  * Check raw bytes before parsing them as .xlsx. Never throws: any unexpected structure is a
@@ -106,116 +105,11 @@ function sniff(bytes: Uint8Array, lim: SniffLimits): SniffResult {
 // Zip (OOXML package)
 // ---------------------------------------------------------------------------------------------
 
-interface ZipEntry {
-  readonly name: string;
-  readonly flags: number;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly uncompressedSize: number;
-  readonly localOffset: number;
-}
-
 function sniffZip(bytes: Uint8Array, lim: SniffLimits): SniffResult {
-  const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0) return { ok: false, code: "truncated", detail: "no end of central directory record" };
-  let count = u16(bytes, eocd + 10);
-  let cdSize = u32(bytes, eocd + 12);
-  let cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const z64 = readZip64End(bytes, eocd);
-    if (!z64) return { ok: false, code: "truncated", detail: "damaged ZIP64 end record" };
-    ({ count, cdSize, cdOffset } = z64);
-  }
-  if (count > lim.maxEntries)
-    return { ok: false, code: "too-large", detail: `${count} zip entries, limit ${lim.maxEntries}` };
-  if (cdOffset + cdSize > bytes.length)
-    return { ok: false, code: "truncated", detail: "central directory lies beyond the end of the file" };
-
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL)
-      return { ok: false, code: "truncated", detail: `central directory entry ${i} is damaged` };
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    const end = p + 46 + nameLen + extraLen + commentLen;
-    if (end > bytes.length)
-      return { ok: false, code: "truncated", detail: `central directory entry ${i} is cut` };
-    const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLen));
-    let compressedSize = u32(bytes, p + 20);
-    let uncompressedSize = u32(bytes, p + 24);
-    let localOffset = u32(bytes, p + 42);
-    // ZIP64 extended information: present fields follow in this fixed order.
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      const extra = findExtra(bytes, p + 46 + nameLen, extraLen, 0x0001);
-      if (!extra) return { ok: false, code: "truncated", detail: `entry ${name} lacks its ZIP64 sizes` };
-      let q = extra.start;
-      const take = (): number | null => {
-        if (q + 8 > extra.end) return null;
-        const v = u64(bytes, q);
-        q += 8;
-        return v;
-      };
-      if (uncompressedSize === 0xffffffff) uncompressedSize = take() ?? -1;
-      if (compressedSize === 0xffffffff) compressedSize = take() ?? -1;
-      if (localOffset === 0xffffffff) localOffset = take() ?? -1;
-      if (uncompressedSize < 0 || compressedSize < 0 || localOffset < 0)
-        return { ok: false, code: "truncated", detail: `entry ${name} has a damaged ZIP64 field` };
-    }
-    entries.push({
-      name,
-      flags: u16(bytes, p + 8),
-      method: u16(bytes, p + 10),
-      compressedSize,
-      uncompressedSize,
-      localOffset,
-    });
-    p = end;
-  }
-
-  // Every part's data must lie inside the file, after a real local header, without overlapping.
-  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  let previousEnd = 0;
-  let previousName = "";
-  for (const e of byOffset) {
-    const h = e.localOffset;
-    if (h + 30 > bytes.length || u32(bytes, h) !== SIG_LOCAL)
-      return { ok: false, code: "truncated", detail: `local header of ${e.name} is missing` };
-    if (h < previousEnd)
-      return {
-        ok: false,
-        code: "bomb",
-        detail: `entries ${previousName} and ${e.name} share compressed data (overlapping zip entries)`,
-      };
-    const dataStart = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
-    const dataEnd = dataStart + e.compressedSize;
-    if (dataEnd > bytes.length)
-      return { ok: false, code: "truncated", detail: `data of ${e.name} is cut off` };
-    previousEnd = dataEnd;
-    previousName = e.name;
-  }
-
-  let total = 0;
-  for (const e of entries) {
-    total += e.uncompressedSize;
-    if (e.uncompressedSize > lim.ratioMinBytes) {
-      const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-      if (ratio > lim.maxPartRatio)
-        return {
-          ok: false,
-          code: "bomb",
-          detail: `${e.name} inflates to ${e.uncompressedSize} bytes from ${e.compressedSize} (ratio ${Math.round(ratio)}:1)`,
-        };
-    }
-  }
-  if (total > lim.maxTotalUncompressed)
-    return {
-      ok: false,
-      code: "bomb",
-      detail: `parts inflate to ${total} bytes in total, limit ${lim.maxTotalUncompressed}`,
-    };
-
+  // The same directory the reader and the writer will use (zip.ts): what passes here is what is read.
+  const dir = readZipDirectory(bytes, lim);
+  if (!dir.ok) return { ok: false, code: dir.code, detail: dir.detail };
+  const entries = dir.entries;
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
   if (entries.some((e) => (e.flags & 1) !== 0))
     return { ok: false, code: "encrypted", detail: "zip entries are password-encrypted" };
@@ -235,42 +129,6 @@ function sniffZip(bytes: Uint8Array, lim: SniffLimits): SniffResult {
   if (odd)
     return { ok: false, code: "not-xlsx", detail: `${odd.name} uses compression method ${odd.method}` };
   return { ok: true };
-}
-
-function findEndOfCentralDirectory(bytes: Uint8Array): number {
-  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let i = bytes.length - 22; i >= stop; i--) {
-    if (u32(bytes, i) === SIG_EOCD && i + 22 + u16(bytes, i + 20) <= bytes.length) return i;
-  }
-  return -1;
-}
-
-function readZip64End(
-  bytes: Uint8Array,
-  eocd: number,
-): { count: number; cdSize: number; cdOffset: number } | null {
-  const loc = eocd - 20;
-  if (loc < 0 || u32(bytes, loc) !== SIG_ZIP64_LOCATOR) return null;
-  const rec = u64(bytes, loc + 8);
-  if (rec + 56 > bytes.length || u32(bytes, rec) !== SIG_ZIP64_EOCD) return null;
-  return { count: u64(bytes, rec + 32), cdSize: u64(bytes, rec + 40), cdOffset: u64(bytes, rec + 48) };
-}
-
-function findExtra(
-  bytes: Uint8Array,
-  start: number,
-  length: number,
-  id: number,
-): { start: number; end: number } | null {
-  let q = start;
-  const end = start + length;
-  while (q + 4 <= end) {
-    const size = u16(bytes, q + 2);
-    if (u16(bytes, q) === id) return q + 4 + size <= end ? { start: q + 4, end: q + 4 + size } : null;
-    q += 4 + size;
-  }
-  return null;
 }
 
 function describeOtherZip(names: ReadonlySet<string>): string | null {
@@ -466,11 +324,6 @@ function u32(b: Uint8Array, i: number): number {
   return (u16(b, i) | (u16(b, i + 2) << 16)) >>> 0;
 }
 
-/** A 64-bit little-endian value; sizes above 2^53 become Infinity-large numbers, which the limits refuse. */
-function u64(b: Uint8Array, i: number): number {
-  return u32(b, i) + u32(b, i + 4) * 0x1_0000_0000;
-}
-
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((v, i) => bytes[i] === v);
 }
@@ -481,14 +334,6 @@ function indexOf(hay: Uint8Array, needle: Uint8Array): number {
     return i;
   }
   return -1;
-}
-
-/**
- * Entry names are UTF-8 (flag bit 11) or the writer's code page (often GBK on Chinese Windows);
- * the names we look for are ASCII, so a lossy UTF-8 decode is enough either way.
- */
-function decodeName(raw: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(raw);
 }
 
 function decodeUtf16(raw: Uint8Array, littleEndian: boolean): string {

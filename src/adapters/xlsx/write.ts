@@ -129,7 +129,7 @@ function addSummarySheets(
       return {
         element,
         name: element.tag.attrs.get("name") ?? "",
-        sheetId: Number(element.tag.attrs.get("sheetId") ?? 0),
+        sheetId: Number(element.tag.attrs.get("sheetId") ?? NaN),
         relId,
         part: rels.find((r) => r.id === relId)?.part ?? null,
       };
@@ -186,6 +186,7 @@ function addSummarySheets(
   wbRels.remove(removedRelIds);
   pkg.setText(wbRelsPart, wbRels.xml());
   collectGarbage(pkg, removedParts, contentTypes);
+  dropMacros(pkg, wbPart, wbRels, contentTypes);
   if (removed.size > 0) {
     // The calculation chain may list cells of the removed sheets; Excel rebuilds a missing one silently.
     const calcChain = pkg.relationships(wbPart).filter((r) => r.type.endsWith("/calcChain"));
@@ -219,7 +220,8 @@ function addSummarySheets(
     tableIds.push(Number(tag.attrs.get("id") ?? 0) || 0);
     for (const key of ["name", "displayName"]) tableNames.add((tag.attrs.get(key) ?? "").toLowerCase());
   }
-  let nextTableId = Math.max(...tableIds) + 1;
+  // A loop, not Math.max(...ids): a spread of 150,000 arguments overflows the call stack.
+  let nextTableId = tableIds.reduce((m, id) => Math.max(m, id), 0) + 1;
   let tableSeq = 0;
   const tableName = (): string => {
     let name: string;
@@ -233,7 +235,7 @@ function addSummarySheets(
   const newSheetXml: string[] = [];
   const reserved = new Set<string>();
   const wbDir = wbPart.slice(0, wbPart.lastIndexOf("/") + 1);
-  let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
+  const sheetIds = sheetIdAllocator(entries.map((e) => e.sheetId));
   const sheetPrefix = sheetsEl.tag.prefix;
   const idAttr = relPrefix !== undefined ? `${relPrefix}id` : `xmlns:r="${NS.rel}" r:id`;
   /** Add a worksheet part and its entry in the sheet list; returns the part name. */
@@ -244,7 +246,7 @@ function addSummarySheets(
     contentTypes.override(`/${part}`, CONTENT_TYPE.worksheet);
     const relId = wbRels.add(REL.worksheet, relativeTarget(wbPart, part));
     newSheetXml.push(
-      `<${sheetPrefix}sheet name="${escapeAttr(name)}" sheetId="${nextSheetId++}"${attrs} ${idAttr}="${relId}"/>`,
+      `<${sheetPrefix}sheet name="${escapeAttr(name)}" sheetId="${sheetIds()}"${attrs} ${idAttr}="${relId}"/>`,
     );
     return part;
   };
@@ -487,6 +489,59 @@ class RelsEditor {
   }
 }
 
+/** The largest sheetId Excel accepts (an unsignedInt, and Excel itself stays below 2^32 - 1). */
+const MAX_SHEET_ID = 0xfffffffe;
+
+/**
+ * New sheetIds: one above the largest valid id in use, or, when that would pass the largest id
+ * Excel accepts, the smallest unused ones. Ids that are not whole numbers in range ("abc", 2^40)
+ * are left to their sheets and ignored here, so a new id is never NaN, never past the limit and
+ * never a duplicate.
+ */
+function sheetIdAllocator(existing: readonly number[]): () => number {
+  const used = new Set<number>();
+  let max = 0;
+  for (const id of existing) {
+    if (!Number.isInteger(id) || id < 1 || id > MAX_SHEET_ID) continue;
+    used.add(id);
+    if (id > max) max = id;
+  }
+  let next = max + 1;
+  let low = 1;
+  return () => {
+    if (next <= MAX_SHEET_ID) {
+      used.add(next);
+      return next++;
+    }
+    while (used.has(low)) low++;
+    used.add(low);
+    return low;
+  };
+}
+
+const MACRO_OR_TEMPLATE_MAIN = /macroEnabled|template/i;
+
+/**
+ * An .xlsx cannot carry macros, and Excel refuses one whose workbook says it is macro-enabled (or a
+ * template): the output gets the plain workbook content type and leaves out the VBA project and
+ * what only it uses. The user's own file keeps its macros; it is never changed.
+ */
+function dropMacros(pkg: XlsxPackage, wbPart: string, wbRels: RelsEditor, contentTypes: ContentTypes): void {
+  const wbName = `/${wbPart}`;
+  if (MACRO_OR_TEMPLATE_MAIN.test(contentTypes.typeOf(wbName) ?? ""))
+    contentTypes.override(wbName, CONTENT_TYPE.workbook);
+  const vba = pkg.relationships(wbPart).filter((r) => /\/vbaProject$/i.test(r.type));
+  if (vba.length === 0) return;
+  wbRels.remove(new Set(vba.map((r) => r.id)));
+  pkg.setText(relsPathOf(wbPart), wbRels.xml());
+  collectGarbage(
+    pkg,
+    vba.flatMap((r) => (r.part ? [r.part] : [])),
+    contentTypes,
+  );
+  if (!pkg.names().some((n) => /\.bin$/i.test(n))) contentTypes.removeDefault("bin", /vbaProject/i);
+}
+
 /** Edits `[Content_Types].xml`. */
 class ContentTypes {
   private text: string;
@@ -513,6 +568,25 @@ class ContentTypes {
   remove(partName: string): void {
     const splices = findElements(this.text, "Override")
       .filter((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
+      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
+    if (splices.length > 0) this.text = applySplices(this.text, splices);
+  }
+
+  /** The override content type of one part, if any. */
+  typeOf(partName: string): string | undefined {
+    return findElements(this.text, "Override")
+      .find((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
+      ?.tag.attrs.get("ContentType");
+  }
+
+  /** Drop the default for an extension when its content type matches `type`. */
+  removeDefault(extension: string, type: RegExp): void {
+    const splices = findElements(this.text, "Default")
+      .filter(
+        (el) =>
+          (el.tag.attrs.get("Extension") ?? "").toLowerCase() === extension &&
+          type.test(el.tag.attrs.get("ContentType") ?? ""),
+      )
       .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
     if (splices.length > 0) this.text = applySplices(this.text, splices);
   }

@@ -3,6 +3,7 @@ import type { ActivityRecord, CheckResult, Finding, SummaryCell } from "../types
 import { buildSummarySheets, SUMMARY_SHEET_IDS, SUMMARY_SHEET_NAMES } from "./index";
 import { blockOf, exampleResult, exampleRoster, exampleSettings, statsOf } from "./testing";
 import { buildIndicators } from "../indicators";
+import { MAX_ROWS_PER_RULE } from "./problems";
 
 describe("buildSummarySheets", () => {
   it("builds the six sheets in order, named per language", () => {
@@ -74,6 +75,9 @@ describe("buildSummarySheets", () => {
       settings,
     };
     const sheets = buildSummarySheets(result, "zh");
-    expect(blockOf(sheets[1] as (typeof sheets)[number], "problems").rows).toHaveLength(20_000);
+    // One rule: the sheet lists the first MAX_ROWS_PER_RULE and one row says how many more.
+    const rows = blockOf(sheets[1] as (typeof sheets)[number], "problems").rows;
+    expect(rows).toHaveLength(MAX_ROWS_PER_RULE + 1);
+    expect(String(rows[rows.length - 1]?.[8])).toContain(String(20_000 - MAX_ROWS_PER_RULE));
   });
 });

@@ -5,12 +5,21 @@ import { plural } from "./format";
 import { summaryLayout } from "./layout";
 import { SUMMARY_SHEET_NAMES } from "./names";
 
+/**
+ * Findings of one rule listed on the sheet (docs/privacy.md); past it one row says how many more.
+ * A log of 350,000 rows can give 700,000 findings: a sheet of them helps nobody and costs memory,
+ * while the JSON report keeps every one.
+ */
+export const MAX_ROWS_PER_RULE = 10_000;
+
 const TEXT = {
   zh: {
     title: (e: number, w: number, i: number) => `问题清单（错误${e}项，警告${w}项，提示${i}项）`,
     headers: ["序号", "严重程度", "规则", "工作表", "行", "列", "单元格", "值", "说明", "修改建议", "依据"],
     severity: { error: "错误", warning: "警告", info: "提示" },
     none: "未发现问题。",
+    more: (n: number) =>
+      `另有 ${n} 条同类问题未列出（每条规则最多列出 ${MAX_ROWS_PER_RULE} 条；JSON 报告中有完整清单）。`,
   },
   en: {
     title: (e: number, w: number, i: number) =>
@@ -29,6 +38,8 @@ const TEXT = {
     ],
     severity: { error: "error", warning: "warning", info: "note" },
     none: "No problem found.",
+    more: (n: number) =>
+      `${plural(n, "more finding")} of this rule not listed (at most ${MAX_ROWS_PER_RULE} per rule; the JSON report lists them all).`,
   },
 } as const;
 
@@ -69,9 +80,14 @@ export function problemsSheet(result: CheckResult, lang: Lang): SummarySheet {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const messages = catalogue(lang);
   // The explanation, the fix and the basis in their own columns, so none of them is repeated.
-  const rows: SummaryCell[][] = findings.map((f, i) => {
+  const perRule = new Map<string, number>();
+  const rows: SummaryCell[][] = [];
+  findings.forEach((f, i) => {
     counts[f.severity]++;
-    return [
+    const n = (perRule.get(f.rule) ?? 0) + 1;
+    perRule.set(f.rule, n);
+    if (n > MAX_ROWS_PER_RULE) return;
+    rows.push([
       i + 1,
       t.severity[f.severity],
       ruleTitle(f.rule, lang),
@@ -83,8 +99,13 @@ export function problemsSheet(result: CheckResult, lang: Lang): SummarySheet {
       findingProblem(f, lang),
       messages.fixFor(f),
       ruleBasis(f.rule, lang),
-    ];
+    ]);
   });
+  for (const [rule, n] of perRule) {
+    if (n <= MAX_ROWS_PER_RULE) continue;
+    const title = ruleTitle(rule as Finding["rule"], lang);
+    rows.push([null, null, title, null, null, null, null, null, t.more(n - MAX_ROWS_PER_RULE), null, null]);
+  }
   if (rows.length === 0) rows.push([null, null, null, null, null, null, null, null, t.none, null, null]);
   const blocks = [
     {
