@@ -16,9 +16,11 @@
  * - one part that inflates to more than 100 MiB at a compression ratio above 200:1 (`bomb`) —
  *   real worksheets compress about 5–20:1, a run of one repeated byte about 1000:1;
  * - parts whose compressed data overlap each other (the "overlapping files" zip bomb) (`bomb`).
- * The sizes are the ones the zip central directory declares. A file that lies about its sizes is
- * not caught here, and need not be: fflate stops inflating at the declared size and JSZip (inside
- * ExcelJS) fails with a size mismatch (test/fixtures/bad/bomb-lying-sizes.xlsx proves it).
+ * The sizes here are the ones the zip central directory declares; the zip view (`zip.ts`) that the
+ * reader and the writer share also counts the bytes really inflated against the same total, and
+ * stops a part at its declared size (test/fixtures/bad/bomb-lying-sizes.xlsx). The directory is
+ * read by that same view, which refuses ambiguous or unsafe zips (`truncated`): what passes here is
+ * exactly what is read and written.
  */
 
 import { readZipDirectory } from "./zip";
