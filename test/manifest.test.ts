@@ -227,6 +227,59 @@ describe("manifest.xml", () => {
   });
 });
 
+describe("the support matrix in docs/office-addin.md", () => {
+  const docs = fs.readFileSync(path.join(ROOT, "docs", "office-addin.md"), "utf8");
+  const minMinor = (): number => {
+    const min = byName(doc, "Set").find((e) => e.attributes.Name === "ExcelApi")?.attributes.MinVersion ?? "";
+    return Number(/^1\.(\d+)$/.exec(min)?.[1] ?? NaN);
+  };
+
+  /** The matrix rows after the marker comment: cells of each table row below the header. */
+  function matrix(): string[][] {
+    const from = docs.indexOf("The manifest test reads this table");
+    expect(from).toBeGreaterThan(0);
+    const lines = docs.slice(from).split("\n").slice(1);
+    const table = lines.slice(lines.findIndex((l) => l.startsWith("|")));
+    const rows = table.slice(
+      0,
+      table.findIndex((l) => !l.startsWith("|")),
+    );
+    return rows.slice(2).map((l) =>
+      l
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+  }
+
+  it("admits exactly the Excels whose ExcelApi reaches the manifest's MinVersion, and gives those the ribbon", () => {
+    const rows = matrix();
+    expect(rows.length).toBeGreaterThan(5);
+    for (const [excel, , api, admitted, ribbon, pane] of rows) {
+      const version = Number(/^1\.(\d+)/.exec(api ?? "")?.[1] ?? NaN);
+      expect([excel, Number.isNaN(version)]).toEqual([excel, false]);
+      // Requirement-set versions compare by their minor number (1.17 is newer than 1.7).
+      const shouldAdmit = version >= minMinor();
+      expect([excel, admitted]).toEqual([excel, shouldAdmit ? "yes" : "no"]);
+      expect([excel, ribbon]).toEqual([excel, shouldAdmit ? "yes" : "—"]);
+      if (!shouldAdmit) expect([excel, pane]).toEqual([excel, "—"]);
+    }
+    // The matrix covers an Excel the manifest keeps out (volume-licensed Office 2016).
+    expect(rows.some((r) => r[3] === "no")).toBe(true);
+  });
+
+  it("no document claims “Excel 2016 or later” (volume-licensed Office 2016 cannot load the add-in)", () => {
+    const files = [
+      path.join(ROOT, "README.md"),
+      ...fs.readdirSync(path.join(ROOT, "docs")).map((f) => path.join(ROOT, "docs", f)),
+    ];
+    for (const file of files.filter((f) => f.endsWith(".md"))) {
+      const text = fs.readFileSync(file, "utf8");
+      expect([file, /(Excel|Office) 2016 or later|Office 2016\+/i.test(text)]).toEqual([file, false]);
+    }
+  });
+});
+
 describe("the built manifest", () => {
   const ADDIN_URL = "https://ziping.example.edu/addin";
 
