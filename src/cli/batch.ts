@@ -10,18 +10,11 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import {
-  check,
-  stateFromWorkbook,
-  toJsonReport,
-  type CheckResult,
-  type KindOverride,
-  type Lang,
-  type SettingsInput,
-} from "../engine";
+import { toJsonReport, type CheckResult, type Lang, type SettingsInput } from "../engine";
 import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
 import { InputFileError, OutputFileError, readInputFile, writeFileAtomic } from "../adapters/xlsx/node";
-import { readWorkbookBytes } from "../adapters/xlsx/stream";
+import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
+import { checkWorkbook, type WorkbookCheck } from "../host/checkWorkbook";
 import { jsonChunks } from "./json";
 import { cliMessages } from "./messages";
 import { printable, type Paint } from "./print";
@@ -360,9 +353,9 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
   let written = 0;
   for (const [i, file] of files.entries()) {
     const name = path.basename(file);
-    let result: CheckResult;
+    let run: WorkbookCheck<CheckResult>;
     try {
-      result = await checkFile(file, options, io);
+      run = await checkFile(file, options, io);
     } catch (err) {
       const reason =
         err instanceof WorkbookReadError
@@ -379,6 +372,7 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
       worst = 2;
       continue;
     }
+    const result = run.result;
     const { errors, warnings, infos } = result.report.summary;
     const counts = m.counts(errors, warnings, infos);
     const school = printable(result.settings.schoolName ?? "");
@@ -409,23 +403,21 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
   return worst;
 }
 
-/** Read and check one workbook, the same steps as `ziping check FILE` (saved state, then --config). */
-async function checkFile(file: string, options: BatchOptions, io: BatchIo): Promise<CheckResult> {
-  const workbook = await readWorkbookBytes(await readInputFile(file));
-  let saved: { settings: SettingsInput; overrides: readonly KindOverride[] } = {
-    settings: {},
-    overrides: [],
-  };
-  const state = stateFromWorkbook(workbook);
-  if (state.ok) saved = { settings: state.value.settings, overrides: state.value.overrides };
-  else {
-    const said = cliMessages(options.lang).badState(state.error);
-    io.stderr(`ziping: ${printable(path.basename(file))}: ${printable(said)}\n`);
-  }
-  return check(workbook, {
-    settings: { ...saved.settings, ...options.config },
-    overrides: saved.overrides,
+/** Read and check one workbook: the same use case as `ziping check FILE` (saved state, then --config). */
+async function checkFile(
+  file: string,
+  options: BatchOptions,
+  io: BatchIo,
+): Promise<WorkbookCheck<CheckResult>> {
+  const host = createNodeFileHost(await readInputFile(file));
+  const run = await checkWorkbook(host, {
     today: options.today,
     file: path.basename(file),
+    config: options.config,
   });
+  if (run.saved.problem) {
+    const said = cliMessages(options.lang).badState(String(run.saved.problem.params.detail));
+    io.stderr(`ziping: ${printable(path.basename(file))}: ${printable(said)}\n`);
+  }
+  return run;
 }

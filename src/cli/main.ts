@@ -7,20 +7,18 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
-  buildSummarySheets,
   reportDocument,
-  check,
   ENGINE_VERSION,
   parseSettingsInput,
   settingsSheetEntries,
-  stateFromWorkbook,
   toJsonReport,
-  type KindOverride,
   type Lang,
   type SettingsError,
   type SettingsInput,
 } from "../engine";
-import { WorkbookReadError, workbookErrorMessage, writeSummaryWorkbook } from "../adapters/xlsx";
+import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
+import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
+import { checkWorkbook, localToday } from "../host/checkWorkbook";
 import {
   InputFileError,
   OutputFileError,
@@ -29,7 +27,6 @@ import {
   writeFileAtomic,
 } from "../adapters/xlsx/node";
 // Issue 5 (scale): the lean streaming reader instead of ExcelJS's whole-workbook reader, and batch mode.
-import { readWorkbookBytes } from "../adapters/xlsx/stream";
 import { renderReportDocx } from "../adapters/docx";
 import { batchHelp, batchMessages, isFolder, runBatch } from "./batch";
 import { jsonChunks } from "./json";
@@ -182,24 +179,17 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
 
   const config = values.config !== undefined ? await readConfig(values.config, lang, m) : {};
   const bytes = await readInput(input, m);
-  // Lean reader (bounded memory, ~4x faster than ExcelJS on large logs); ExcelJS is its fallback.
-  const workbook = await readWorkbookBytes(bytes);
-
-  // Settings and sheet-kind corrections saved by the task pane apply here too; --config wins.
-  let saved: { settings: SettingsInput; overrides: readonly KindOverride[] } = {
-    settings: {},
-    overrides: [],
-  };
-  const state = stateFromWorkbook(workbook);
-  if (state.ok) saved = { settings: state.value.settings, overrides: state.value.overrides };
-  else io.stderr(`ziping: ${m.badState(state.error)}\n`);
-
-  const result = check(workbook, {
-    settings: { ...saved.settings, ...config },
-    overrides: saved.overrides,
+  // The one use case (src/host/checkWorkbook.ts) over the CLI's host: the lean reader, the state
+  // saved by the task pane, then --config on top.
+  const host = createNodeFileHost(bytes);
+  const run = await checkWorkbook(host, {
     today,
     file: path.basename(input),
+    config,
+    ...(values.out !== undefined ? { write: { lang } } : {}),
   });
+  const result = run.result;
+  if (run.saved.problem) io.stderr(`ziping: ${m.badState(String(run.saved.problem.params.detail))}\n`);
   const otherSettings = settingsSheetEntries(result).filter((e) => e.setting === null);
   io.stdout(formatReport(result.report, lang, paint(io.isTTY && !io.env.NO_COLOR), otherSettings));
 
@@ -208,10 +198,10 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
     await writeFileAtomic(values.json, text, { overwrite: force, protect: [input] });
     io.stdout(`${m.wrote("json", values.json)}\n`);
   }
-  if (values.out !== undefined) {
-    const { bytes: out, outcome } = await writeSummaryWorkbook(bytes, buildSummarySheets(result, lang));
+  const out = host.written();
+  if (values.out !== undefined && run.written && out) {
     await writeFileAtomic(values.out, out, { overwrite: force, protect: [input] });
-    for (const r of outcome.renamed) io.stdout(`${m.renamed(r.wanted, r.used)}\n`);
+    for (const r of run.written.outcome.renamed) io.stdout(`${m.renamed(r.wanted, r.used)}\n`);
     io.stdout(`${m.wrote("out", values.out)}\n`);
   }
   if (values.report !== undefined) {
@@ -244,9 +234,7 @@ function todayOf(io: CliIo, m: CliMessages): string {
     if (!ok) throw new Refusal(m.badToday(fixed));
     return fixed;
   }
-  const d = io.now ? io.now() : new Date();
-  // The user's calendar day, not UTC's.
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return localToday(io.now ? io.now() : new Date());
 }
 
 async function checkOutput(

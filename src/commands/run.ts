@@ -4,7 +4,8 @@
  * to `Office.actions` and an Office dialog; tests pass the recording fake and a recorder.
  */
 import { describeOfficeError } from "../adapters/office/errors";
-import { buildSummarySheets, check } from "../engine";
+import type { check } from "../engine";
+import { checkWorkbook, LOCAL_ENGINE, localToday } from "../host/checkWorkbook";
 import type { IsoDate, Lang, Report, SummarySheetId } from "../engine/types";
 import type { WorkbookHost, WriteOutcome } from "../host/types";
 
@@ -88,11 +89,8 @@ const TEXT = {
   },
 } as const;
 
-/** Today's local calendar day as `YYYY-MM-DD`. */
-export function localToday(now = new Date()): IsoDate {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+/** Today's local calendar day as `YYYY-MM-DD` (written once, in the use case). */
+export { localToday };
 
 /** The UI language for an Office display language such as `zh-CN` or `en-US`. */
 export function langOf(displayLanguage: string | undefined): Lang {
@@ -118,25 +116,22 @@ function resultText(
 export async function runCommand(name: CommandName, deps: CommandDeps): Promise<CommandMessage> {
   const { host, lang } = deps;
   const t = TEXT[lang];
-  const input = await host.readWorkbook();
-  const state = await host.loadState();
-  const result = (deps.check ?? check)(input, {
-    settings: state.settings,
-    overrides: state.overrides,
+  const run = await checkWorkbook(host, {
     today: (deps.today ?? localToday)(),
+    engine: deps.check ? { ...LOCAL_ENGINE, check: deps.check } : LOCAL_ENGINE,
+    write:
+      name === "validate"
+        ? { lang, only: ["problems"], activate: "problems" }
+        : { lang, activate: "assessment" },
   });
-  const sheets = buildSummarySheets(result, lang);
+  const result = run.result;
+  const { sheets, outcome } = run.written as NonNullable<typeof run.written>;
   if (name === "validate") {
-    const outcome = await host.writeSummary(
-      sheets.filter((s) => s.id === "problems"),
-      "problems",
-    );
     const problems = nameOf(outcome, "problems", sheets.find((s) => s.id === "problems")?.name ?? "");
     const renamed = outcome.renamed.map((r) => t.renamed(r.wanted, r.used)).join("");
     const { kind, text } = resultText(result.report, lang, problems);
     return { kind, title: t.validated, text: `${text}${renamed ? ` ${renamed}` : ""}`, sheet: problems };
   }
-  const outcome = await host.writeSummary(sheets, "assessment");
   const assessment = nameOf(outcome, "assessment", "");
   const problems = nameOf(outcome, "problems", "");
   const renamed = outcome.renamed.map((r) => t.renamed(r.wanted, r.used)).join(lang === "zh" ? "" : " ");

@@ -12,10 +12,33 @@ export interface Progress {
   readonly fraction?: number;
 }
 
+/**
+ * A host's failure as data, like a finding: a stable code and the values its message needs. The
+ * edge (CLI, pane, ribbon) turns it into text in the user's language.
+ */
+export interface HostError {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
 /** What the user saved in the workbook: settings from the pane and sheet-kind corrections. */
 export interface SavedState {
   readonly settings: SettingsInput;
   readonly overrides: readonly KindOverride[];
+  /** Set when a saved state was found but could not be used (the check runs without it). */
+  readonly problem?: HostError;
+}
+
+/** What a host can do beyond reading, checking and writing: the pane shows only what it offers. */
+export interface HostCapabilities {
+  /** The written workbook is a file the user downloads (browser mode). */
+  readonly download: boolean;
+  /** Cells are shown in a preview of our own rather than in the workbook (browser mode). */
+  readonly preview: boolean;
+  /** Problem cells can be marked in the workbook, reversibly (Excel). */
+  readonly marks: boolean;
+  /** The workbook can change under us, so "check again" reads it again (Excel). */
+  readonly reread: boolean;
 }
 
 /** What writing the summary sheets did. */
@@ -29,6 +52,8 @@ export interface WriteOutcome {
 /** A workbook host: Excel through Office.js, or a file in the browser. */
 export interface WorkbookHost {
   readonly kind: "office" | "file";
+  /** What this host offers; the pane asks this instead of branching on `kind`. */
+  readonly capabilities: HostCapabilities;
   /** Read every sheet's used range. */
   readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookInput>;
   loadState(): Promise<SavedState>;

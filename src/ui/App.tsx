@@ -43,6 +43,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import { sheetStatuses } from "./sheetStatus";
 import { usePane } from "./usePane";
 import { WorkbookStatus } from "./WorkbookStatus";
+import { localToday } from "../host/checkWorkbook";
 
 /** Props of {@link App}; see src/ui/README.md for how file mode plugs in. */
 export interface AppProps {
@@ -72,12 +73,6 @@ export interface AppProps {
 type TabId = "problems" | "assessment" | "settings" | "report";
 const TABS: readonly TabId[] = ["problems", "assessment", "settings", "report"];
 const NO_SETTINGS: SettingsInput = {};
-
-/** Today's local calendar date as YYYY-MM-DD. */
-export function localToday(): IsoDate {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", boxSizing: "border-box" },
@@ -151,7 +146,7 @@ export function App(props: AppProps): React.JSX.Element {
   const [engine] = React.useState<EngineRunner>(() => props.engine ?? createEngineRunner());
   const ownsEngine = props.engine === undefined;
   React.useEffect(() => (ownsEngine ? () => engine.dispose() : undefined), [engine, ownsEngine]);
-  const today = props.today ?? localToday;
+  const today = props.today ?? (() => localToday());
 
   const previewRef = React.useRef<HTMLDivElement>(null);
   const [state, actions] = usePane({
@@ -218,9 +213,11 @@ export function App(props: AppProps): React.JSX.Element {
     () => (input && view ? sheetStatuses(input, view.report.tables, saved?.overrides ?? []) : null),
     [input, view, saved],
   );
-  const canMark = host?.markCells !== undefined && host.clearMarks !== undefined;
+  // The pane asks the host what it can do instead of branching on where it runs.
+  const canMark =
+    host?.capabilities.marks === true && host.markCells !== undefined && host.clearMarks !== undefined;
   const isBusy = busy !== null;
-  const showDownload = mode === "file" && onDownload !== undefined;
+  const showDownload = host?.capabilities.download === true && onDownload !== undefined;
 
   return (
     <FluentProvider

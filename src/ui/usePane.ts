@@ -9,6 +9,7 @@ import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../host/t
 import { yieldToBrowser, type EngineRunner } from "./engineClient";
 import type { CheckView } from "./engineSession";
 import { expectedCheckMs, startPacer } from "./progressPacer";
+import { checkWorkbook, writeSummaryOf } from "../host/checkWorkbook";
 
 /** A notice shown after an action succeeded. */
 export type PaneNotice = "settingsSaved" | "downloaded" | null;
@@ -117,48 +118,61 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
   );
 
   const checkWith = useCallback(
-    async (state: SavedState, reread: boolean, isCurrent: () => boolean): Promise<void> => {
+    async (state: SavedState | null, reread: boolean, isCurrent: () => boolean): Promise<void> => {
       const h = hostRef.current;
       if (!h) return;
-      let data = inputRef.current;
-      if (reread || !data) {
+      // A host whose workbook cannot change underneath (a file) is read once.
+      const reuse = reread && h.capabilities.reread ? null : inputRef.current;
+      if (!reuse) {
         setBusy({ stage: "reading" });
         await yieldToBrowser();
-        data = await h.readWorkbook((p) => {
-          if (isCurrent()) setBusy(p);
-        });
-        if (!isCurrent()) return;
-        inputRef.current = data;
-        setInput(data);
       }
-      setBusy({ stage: "checking" });
-      await yieldToBrowser();
       const { fileName: file, today: todayFn } = optionsRef.current;
-      // The check reports no progress of its own: keep the bar moving while it runs.
-      const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
-      const stopPacer = startPacer(expectedCheckMs(rows), (fraction) => {
-        if (isCurrent()) setBusy({ stage: "checking", fraction });
+      const run = await checkWorkbook<CheckView>(h, {
+        today: todayFn(),
+        ...(file ? { file } : {}),
+        ...(reuse ? { input: reuse } : {}),
+        ...(state ? { saved: state } : {}),
+        isCurrent,
+        onProgress: (p) => {
+          if (isCurrent() && p.stage === "reading") setBusy(p);
+        },
+        engine: {
+          check: async (data, checkOptions) => {
+            if (data !== inputRef.current) {
+              inputRef.current = data;
+              setInput(data);
+            }
+            setBusy({ stage: "checking" });
+            await yieldToBrowser();
+            // The check reports no progress of its own: keep the bar moving while it runs.
+            const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
+            const stopPacer = startPacer(expectedCheckMs(rows), (fraction) => {
+              if (isCurrent()) setBusy({ stage: "checking", fraction });
+            });
+            try {
+              return await engine.check(data, checkOptions);
+            } finally {
+              stopPacer();
+            }
+          },
+          summary: (_view, lang) => engine.summary(lang),
+        },
       });
-      let result: CheckView;
-      try {
-        result = await engine.check(data, {
-          settings: state.settings,
-          overrides: state.overrides,
-          today: todayFn(),
-          ...(file ? { file } : {}),
-        });
-      } finally {
-        stopPacer();
-      }
       if (!isCurrent()) return;
-      viewRef.current = result;
-      setView(result);
+      if (!state) {
+        savedRef.current = run.saved;
+        setSaved(run.saved);
+        if (run.saved.problem) setError(String(run.saved.problem.params.detail ?? run.saved.problem.code));
+      }
+      viewRef.current = run.result;
+      setView(run.result);
       setOutcome(null);
       if (markingRef.current && h.markCells && h.clearMarks) {
         setBusy({ stage: "writing" });
         await yieldToBrowser();
         await h.clearMarks();
-        await h.markCells(markable(result.report.findings));
+        await h.markCells(markable(run.result.report.findings));
       }
     },
     [engine],
@@ -185,14 +199,9 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
     // Read the workbook first, with progress: in file mode the saved state lives inside the
     // workbook, so loading the state before would read the whole file with no progress shown.
     void run({ stage: "reading" }, async (isCurrent) => {
-      if (autoCheck) {
-        const data = await host.readWorkbook((p) => {
-          if (isCurrent()) setBusy(p);
-        });
-        if (!isCurrent()) return;
-        inputRef.current = data;
-        setInput(data);
-      }
+      // The use case reads the workbook first, with progress, then loads the saved state (in file
+      // mode it lives inside the workbook, so loading it first would read the file unseen).
+      if (autoCheck) return checkWith(null, false, isCurrent);
       let state = EMPTY;
       try {
         state = await host.loadState();
@@ -202,7 +211,6 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       if (!isCurrent()) return;
       savedRef.current = state;
       setSaved(state);
-      if (autoCheck) await checkWith(state, false, isCurrent);
     });
     // autoCheck is read once per host on purpose: toggling it later must not re-run a check.
   }, [host]);
@@ -253,8 +261,12 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
           if (!isCurrent() || !viewRef.current) return;
           setBusy({ stage: "writing" });
           await yieldToBrowser();
-          const sheets = await engine.summary(lang);
-          const written = await h.writeSummary(sheets, "assessment");
+          const { outcome: written } = await writeSummaryOf(
+            h,
+            { check: engine.check, summary: (_view, l) => engine.summary(l) },
+            viewRef.current,
+            { lang, activate: "assessment" },
+          );
           if (!isCurrent()) return;
           setOutcome(written);
           if (download) {

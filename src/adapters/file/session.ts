@@ -82,6 +82,8 @@ const HANDOVER_MS = 300;
 export class FileWorkbookHost implements WorkbookHost {
   /** Always "file". */
   readonly kind = "file" as const;
+  /** A file in the browser: downloaded when written, shown in our preview, never changed underneath. */
+  readonly capabilities = { download: true, preview: true, marks: false, reread: false } as const;
   private readonly backend: FileBackend;
   private readonly save: SaveFile;
   private readonly lang: () => Lang;

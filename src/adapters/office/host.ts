@@ -63,6 +63,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
 
   return {
     kind: "office",
+    // Excel: cells are shown and marked in the workbook itself, which may change between checks.
+    capabilities: { download: false, preview: false, marks: true, reread: true },
     readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookInput> {
       return run((context) =>
         readWorkbookIn(context, { ...options.read, ...(onProgress ? { onProgress } : {}) }),

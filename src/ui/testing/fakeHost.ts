@@ -49,8 +49,15 @@ export function createStateStore(): StateStore {
 export function createFakeHost(input: WorkbookInput, options: FakeHostOptions = {}): FakeHost {
   const store = options.store ?? createStateStore();
   const calls: HostCall[] = [];
+  const kind = options.kind ?? "office";
   const host: FakeHost = {
-    kind: options.kind ?? "office",
+    kind,
+    capabilities: {
+      download: kind === "file",
+      preview: kind === "file",
+      marks: kind === "office" && !options.withoutMarks,
+      reread: kind === "office",
+    },
     calls,
     callsOf: <M extends HostCall["method"]>(method: M) =>
       calls.filter((c): c is Extract<HostCall, { method: M }> => c.method === method),
