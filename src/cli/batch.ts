@@ -15,6 +15,7 @@ import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
 import { InputFileError, OutputFileError, readInputFile, writeFileAtomic } from "../adapters/xlsx/node";
 import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
 import { checkWorkbook, type WorkbookCheck } from "../host/checkWorkbook";
+import { LOCAL_ENGINE } from "../host/localEngine";
 import { jsonChunks } from "./json";
 import { cliMessages } from "./messages";
 import { printable, type Paint } from "./print";
@@ -411,6 +412,7 @@ async function checkFile(
 ): Promise<WorkbookCheck<CheckResult>> {
   const host = createNodeFileHost(await readInputFile(file));
   const run = await checkWorkbook(host, {
+    engine: LOCAL_ENGINE,
     today: options.today,
     file: path.basename(file),
     config: options.config,

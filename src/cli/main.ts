@@ -19,6 +19,7 @@ import {
 import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
 import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
 import { checkWorkbook, localToday } from "../host/checkWorkbook";
+import { LOCAL_ENGINE } from "../host/localEngine";
 import {
   InputFileError,
   OutputFileError,
@@ -183,6 +184,7 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
   // saved by the task pane, then --config on top.
   const host = createNodeFileHost(bytes);
   const run = await checkWorkbook(host, {
+    engine: LOCAL_ENGINE,
     today,
     file: path.basename(input),
     config,

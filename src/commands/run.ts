@@ -5,7 +5,8 @@
  */
 import { describeOfficeError } from "../adapters/office/errors";
 import type { check } from "../engine";
-import { checkWorkbook, LOCAL_ENGINE, localToday } from "../host/checkWorkbook";
+import { checkWorkbook, localToday } from "../host/checkWorkbook";
+import { LOCAL_ENGINE } from "../host/localEngine";
 import type { IsoDate, Lang, Report, SummarySheetId } from "../engine/types";
 import type { WorkbookHost, WriteOutcome } from "../host/types";
 

@@ -4,10 +4,8 @@
  * → build and write the summary sheets. The CLI, batch mode, the ribbon commands and the pane
  * only gather options and present the result; the sequence is written here once.
  */
-import { buildSummarySheets, check } from "../engine";
 import type {
   CheckOptions,
-  CheckResult,
   IsoDate,
   Lang,
   SettingsInput,
@@ -23,12 +21,6 @@ export interface CheckEngine<R> {
   /** The summary sheets of the result `check` returned last. */
   summary(result: R, lang: Lang): Promise<readonly SummarySheet[]> | readonly SummarySheet[];
 }
-
-/** The engine in this thread. */
-export const LOCAL_ENGINE: CheckEngine<CheckResult> = {
-  check,
-  summary: (result, lang) => buildSummarySheets(result, lang),
-};
 
 /** Today's local calendar day as `YYYY-MM-DD` (the user's day, not UTC's). */
 export function localToday(now = new Date()): IsoDate {
@@ -52,7 +44,8 @@ export interface CheckWorkbookOptions<R> {
   readonly file?: string;
   /** Settings from outside the workbook (`--config`); they win over the saved state. */
   readonly config?: SettingsInput;
-  readonly engine?: CheckEngine<R>;
+  /** The engine: `LOCAL_ENGINE` (./localEngine.ts) or the pane's worker; passed in so the pane's page never bundles the engine. */
+  readonly engine: CheckEngine<R>;
   readonly onProgress?: (p: Progress) => void;
   /** The workbook as read before (a re-check after a settings change does not read again). */
   readonly input?: WorkbookInput;
@@ -85,11 +78,11 @@ export class StaleRun extends Error {
  * propagate as the host throws them; a saved state that is damaged or cannot be loaded does not
  * stop the check: it runs without it and `saved.problem` says why.
  */
-export async function checkWorkbook<R = CheckResult>(
+export async function checkWorkbook<R>(
   host: WorkbookHost,
   options: CheckWorkbookOptions<R>,
 ): Promise<WorkbookCheck<R>> {
-  const engine = options.engine ?? (LOCAL_ENGINE as unknown as CheckEngine<R>);
+  const engine = options.engine;
   const live = (): void => {
     if (options.isCurrent && !options.isCurrent()) throw new StaleRun("the workbook changed");
   };
