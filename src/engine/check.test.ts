@@ -127,7 +127,7 @@ describe("check", () => {
       ["table.missing", "info"],
       ["table.missing", "info"],
       ["table.missing", "info"],
-      ["congress.overdue", "error"],
+      ["congress.date-missing", "error"],
     ]);
     expect(empty.report.stats.staff).toBeNull();
   });

@@ -162,10 +162,10 @@ describe("missing data gives to confirm", () => {
     expect(indicator(r, "3").verdict).toBe("yes");
   });
 
-  it("no congress date: 11 is to confirm although congress.overdue fires", () => {
+  it("no congress date: 11 is to confirm although congress.date-missing fires", () => {
     const r = exampleResult({
       settings: { congressDate: undefined },
-      ruleFindings: [finding("congress.overdue", "error", {})],
+      ruleFindings: [finding("congress.date-missing", "error", {})],
     });
     expect(indicator(r, "11").verdict).toBe("unknown");
     expect(notes(r, "11")).toEqual(["未填写学生代表大会召开日期"]);

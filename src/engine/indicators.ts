@@ -315,7 +315,7 @@ function congressElection(ctx: Context): Indicator {
 }
 
 function congressOnSchedule(ctx: Context): Indicator {
-  const rules: RuleId[] = ["congress.overdue"];
+  const rules: RuleId[] = ["congress.date-missing", "congress.overdue"];
   const { stats, settings } = ctx.input;
   const date = stats.congress?.date ?? settings.congressDate;
   const session = stats.congress?.session ?? settings.congressSession;

@@ -142,6 +142,15 @@ const EXAMPLES: ReadonlyArray<{ f: Finding; zh: readonly string[]; en: readonly 
   },
   {
     f: {
+      rule: "congress.date-missing",
+      severity: "error",
+      params: { limit: 12, assessmentDate: "2022-12-09" },
+    },
+    zh: ["未填写学生代表大会召开日期", "2022年12月9日", "12个月"],
+    en: ["No congress date", "12 months"],
+  },
+  {
+    f: {
       rule: "congress.overdue",
       severity: "error",
       params: { date: "2021-10-15", limit: 12, earliest: "2021-12-09", assessmentDate: "2022-12-09" },

@@ -1,4 +1,6 @@
+import { ruleTitle } from "../i18n";
 import {
+  congressDateMissing,
   congressDuplicate,
   congressMissingValue,
   congressOverdue,
@@ -75,8 +77,17 @@ describe("congress.overdue", () => {
     ]);
   });
 
-  it("flags a missing congress date", () => {
-    expect(flat(runRule(congressOverdue, makeRead({})), ["params.date"])).toEqual([[null]]);
+  it("leaves a missing date to congress.date-missing: it does not claim the congress is overdue", () => {
+    expect(runRule(congressOverdue, makeRead({}))).toEqual([]);
+    const missing = runRule(congressDateMissing, makeRead({}));
+    expect(flat(missing, ["rule", "severity", "params.limit"])).toEqual([
+      ["congress.date-missing", "error", 12],
+    ]);
+    expect(ruleTitle("congress.date-missing", "zh")).toBe("未填写学代会召开日期");
+    expect(ruleTitle("congress.date-missing", "zh")).not.toContain("未按期");
+    expect(runRule(congressDateMissing, makeRead({}), testSettings({ congressDate: "2020-01-01" }))).toEqual(
+      [],
+    );
   });
 
   it("follows congressMaxMonths", () => {

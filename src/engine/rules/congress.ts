@@ -32,6 +32,7 @@ declare module "../types" {
       readonly earliest: IsoDate;
       readonly assessmentDate: IsoDate;
     };
+    "congress.date-missing": { readonly limit: number; readonly assessmentDate: IsoDate };
     "congress.duplicate": { readonly name: string | null; readonly firstRow: number };
     "congress.missing-value": { readonly name: string | null; readonly field: FieldName };
   }
@@ -251,7 +252,47 @@ export const nonOfficerShare: Rule<"congress.non-officer-share"> = {
   },
 };
 
-/** Flags a missing congress date, or one more than `congressMaxMonths` before the assessment date. */
+/**
+ * Flags a missing congress date. Apart from `congress.overdue` so the title claims only what is
+ * known: without a date the congress may well have been held on time (未填写, not 未按期召开).
+ */
+export const congressDateMissing: Rule<"congress.date-missing"> = {
+  meta: {
+    id: "congress.date-missing",
+    severity: "error",
+    indicators: ["11"],
+    params: {
+      limit: "months allowed (setting congressMaxMonths)",
+      assessmentDate: "the assessment date",
+    },
+    messages: {
+      zh: {
+        title: "未填写学代会召开日期",
+        fix: "请在基本信息表中填写“学生代表大会召开日期”。",
+        basis: `自评表第11项★；${GUIZE}`,
+        problem: (p) =>
+          `未填写学生代表大会召开日期，无法确认是否在评估基准日（${zhDate(str(p.assessmentDate))}）前${str(p.limit)}个月内召开。`,
+      },
+      en: {
+        title: "Congress date not given",
+        fix: "Enter 学生代表大会召开日期 (the congress date) in the settings sheet.",
+        basis: `self-assessment item 11★; ${CONGRESS_RULES}`,
+        problem: (p) =>
+          `No congress date is given, so it cannot be shown that a congress was held within ${str(p.limit)} months before ${str(p.assessmentDate)}.`,
+      },
+    },
+  },
+  run(ctx) {
+    const { congressDate, congressMaxMonths, assessmentDate } = ctx.settings;
+    if (congressDate !== null) return [];
+    const sheet = ctx.table("settings")?.sheet ?? congressSheet(ctx);
+    return [
+      aggregateFinding("congress.date-missing", "error", sheet, { limit: congressMaxMonths, assessmentDate }),
+    ];
+  },
+};
+
+/** Flags a congress date more than `congressMaxMonths` before the assessment date. */
 export const congressOverdue: Rule<"congress.overdue"> = {
   meta: {
     id: "congress.overdue",
@@ -291,7 +332,8 @@ export const congressOverdue: Rule<"congress.overdue"> = {
   run(ctx) {
     const { congressDate, congressMaxMonths, assessmentDate } = ctx.settings;
     const earliest = congressDeadline(ctx.settings);
-    if (congressDate !== null && congressDate >= earliest) return [];
+    // A missing date is congress.date-missing: this finding claims a date too early.
+    if (congressDate === null || congressDate >= earliest) return [];
     // The date is a setting, so point at the settings sheet when there is one.
     const sheet = ctx.table("settings")?.sheet ?? congressSheet(ctx);
     return [

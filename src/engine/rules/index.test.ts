@@ -23,7 +23,7 @@ describe("RULES", () => {
       roster: [{ title: "执行主席", department: null }, { title: "部长" }, { title: "干事" }],
       activities: [{ studentId: "1" }, { studentId: "2" }],
     });
-    expect(flat(runRules(read, testSettings()), ["rule"])).toEqual([["congress.overdue"]]);
+    expect(flat(runRules(read, testSettings()), ["rule"])).toEqual([["congress.date-missing"]]);
     expect(runRules(read, testSettings({ congressDate: "2022-11-23" }))).toEqual([]);
   });
 

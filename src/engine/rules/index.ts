@@ -16,6 +16,7 @@ import {
   activityOutOfPeriod,
 } from "./activities";
 import {
+  congressDateMissing,
   congressDuplicate,
   congressMissingValue,
   congressOverdue,
@@ -58,6 +59,7 @@ const REGISTRY = [
   adminDuty,
   delegateRatio,
   nonOfficerShare,
+  congressDateMissing,
   congressOverdue,
   congressDuplicate,
   congressMissingValue,
