@@ -1273,7 +1273,13 @@ type Parts = Array<[string, string | Uint8Array]>;
 /** A package with the given sheets: content types, relationships, workbook, sheets. */
 function hostileParts(
   sheets: readonly HostileSheet[],
-  options: { mainType?: string; extraRels?: string; extraParts?: Parts; missing?: readonly number[] } = {},
+  options: {
+    mainType?: string;
+    extraRels?: string;
+    extraParts?: Parts;
+    missing?: readonly number[];
+    date1904?: boolean;
+  } = {},
 ): Parts {
   const overrides: string[] = [];
   const rels: string[] = [];
@@ -1306,7 +1312,7 @@ function hostileParts(
     ],
     [
       "xl/workbook.xml",
-      `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><sheets>${tags.join("")}</sheets></workbook>`,
+      `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr${options.date1904 ? ' date1904="1"' : ""}/><sheets>${tags.join("")}</sheets></workbook>`,
     ],
     [
       "xl/_rels/workbook.xml.rels",
@@ -1471,6 +1477,20 @@ function manyFindings(): Uint8Array {
   return zipParts(hostileParts([BASE_SHEETS[0] as HostileSheet, { name: "志愿活动记录", xml: log }]));
 }
 
+/** 2022-03-08 as a 1904-system serial (44628 in the 1900 system, minus the 1,462 days between). */
+export const SERIAL_1904 = 43166;
+
+function dates1904(): Uint8Array {
+  // Unformatted serials in the date column of a 1904 workbook: read in 1900 they fall in 2018.
+  const log = activityXml(4).replace(
+    /<c r="A(\d+)" t="inlineStr"><is><t>2022-03-08<\/t><\/is><\/c>/g,
+    (_, r: string) => `<c r="A${r}"><v>${SERIAL_1904}</v></c>`,
+  );
+  return zipParts(
+    hostileParts([BASE_SHEETS[0] as HostileSheet, { name: "志愿活动记录", xml: log }], { date1904: true }),
+  );
+}
+
 /** The hostile corpus: each class of issue 13 that a reader or writer must survive. */
 export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
   {
@@ -1562,6 +1582,12 @@ export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
     proves: 'sheetIds of 2^32-1 and "abc" give valid new sheetIds on --out',
     outcome: { opens: true },
     build: sheetIdOverflow,
+  },
+  {
+    file: "dates-1904.xlsx",
+    proves: "unformatted date serials of a 1904 workbook are read as 1904 serials, not four years early",
+    outcome: { opens: true },
+    build: dates1904,
   },
   {
     file: "many-findings.xlsx",

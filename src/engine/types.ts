@@ -33,6 +33,11 @@ export interface SheetInput {
 /** A whole workbook as the engine sees it: its sheets in workbook order. */
 export interface WorkbookInput {
   readonly sheets: ReadonlyArray<SheetInput>;
+  /**
+   * The workbook counts date serials from 1904 (old Mac Excel): an unformatted serial in a date
+   * column is read in that system. Absent for the usual 1900 system.
+   */
+  readonly date1904?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -78,6 +78,11 @@ const CHECKS: Readonly<Record<string, (report: ReportJson, out: string) => void>
     const pkg = XlsxPackage.open(new Uint8Array(readFileSync(out)));
     expect(pkg.names().filter((n) => n.toLowerCase() === "[content_types].xml")).toHaveLength(1);
   },
+  "dates-1904.xlsx": (r) => {
+    expect(
+      r.findings.filter((f) => f.rule === "activity.out-of-period" || f.rule === "activity.date"),
+    ).toEqual([]);
+  },
   "many-findings.xlsx": (r, out) => {
     expect(r.findings.filter((f) => f.rule === "activity.hours")).toHaveLength(MANY_FINDINGS_ROWS);
     // The sheet lists the first ones of the rule and says how many more.

@@ -61,7 +61,7 @@ export async function readXlsx(
   }
   // ExcelJS keeps worksheets in workbook order in `worksheets` (ids may have gaps).
   const sheets = workbook.worksheets.map(readSheet);
-  return { sheets };
+  return workbook.properties.date1904 ? { sheets, date1904: true } : { sheets };
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetInput {

@@ -27,6 +27,7 @@ import {
   staffRecords,
 } from "./records";
 import { recognizeTables, sheetOrigin } from "./recognize";
+import { excelSerialToDate } from "../workbook";
 
 export * from "./normalize";
 export * from "./headers";
@@ -87,11 +88,35 @@ function joined<T>(lists: readonly T[][]): T[] {
 }
 
 /**
+ * In a 1904 workbook an unformatted number in a date column is a serial counted from 1904-01-01;
+ * read as a 1900 serial it would land four years early (and often outside the period). It becomes
+ * the calendar date it stands for; a number that cannot be a date is left for the rules to report.
+ */
+function datesIn1904(table: RecognizedTable): RecognizedTable {
+  if (table.kind !== "activities" && table.kind !== "meetings") return table;
+  const col = table.columns.find((c) => c.field === "date")?.index;
+  if (col === undefined) return table;
+  return {
+    ...table,
+    rows: table.rows.map((r) => {
+      const v = r.cells[col];
+      const date = typeof v === "number" ? excelSerialToDate(v, true) : null;
+      if (date === null) return r;
+      // slice keeps a sparse row's holes (a spread would fill them).
+      const cells = r.cells.slice();
+      cells[col] = date;
+      return { ...r, cells };
+    }),
+  };
+}
+
+/**
  * Read a workbook: recognise its tables (honouring the user's overrides), build typed records of
  * every table in workbook order, read the settings sheet, and report missing tables and columns.
  */
 export function readWorkbook(input: WorkbookInput, overrides: readonly KindOverride[] = []): ReadResult {
-  const tables = recognizeTables(input, overrides);
+  const recognized = recognizeTables(input, overrides);
+  const tables = input.date1904 === true ? recognized.map(datesIn1904) : recognized;
   const staff: StaffRecord[][] = [];
   const activities: ActivityRecord[][] = [];
   const delegates: DelegateRecord[][] = [];

@@ -72,6 +72,7 @@ async function outcome(read: () => Promise<WorkbookInput>): Promise<WorkbookInpu
 function holesAsBlank(input: WorkbookInput | { refused: string }): WorkbookInput | { refused: string } {
   if ("refused" in input) return input;
   return {
+    ...input,
     sheets: input.sheets.map((s) => ({
       ...s,
       rows: s.rows.map((row) => (row.includes(undefined as never) ? Array.from(row, (c) => c ?? null) : row)),

@@ -205,5 +205,5 @@ function* readSteps(bytes: Uint8Array, options: LeanReadOptions): Generator<numb
     const sheet: SheetInput = { name: s.name, rows: sink.finish() };
     out.push(s.hidden ? { ...sheet, hidden: true } : sheet);
   }
-  return { sheets: out };
+  return date1904 ? { sheets: out, date1904: true } : { sheets: out };
 }
