@@ -141,6 +141,11 @@ test("the file-mode code is not in the pane's first download: it arrives in its 
   const root = WEB_ROOT;
   const html = fs.readFileSync(path.join(root, "taskpane.html"), "utf8");
   const initial = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1] as string);
+  // The pane's own first scripts, which the bootstrap loads once the browser passes its feature tests.
+  const pane =
+    /name="?ziping-pane-scripts"?\s+content="?([^">]+?)"?\s*\/?>/.exec(html)?.[1]?.split(" ") ?? [];
+  expect(pane.length).toBeGreaterThan(0);
+  initial.push(...pane);
   expect(initial.length).toBeGreaterThan(0);
   // Markers of the file adapter (the preview grid), the xlsx writer and ExcelJS (an error string of its parser).
   const EXCELJS = "Unexpected xml node in parse";
