@@ -10,7 +10,13 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { toJsonReport, type CheckResult, type Lang, type SettingsInput } from "../engine";
+import {
+  describeSettingSource,
+  toJsonReport,
+  type CheckResult,
+  type Lang,
+  type SettingsInput,
+} from "../engine";
 import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
 import { InputFileError, OutputFileError, readInputFile, writeFileAtomic } from "../adapters/xlsx/node";
 import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
@@ -62,6 +68,8 @@ export interface SchoolSummary {
   readonly delegates: number | null;
   readonly ratio: number | null;
   readonly congressDate: string | null;
+  /** Rule limits more permissive than the defaults, with their sources; null when none (or unreadable). */
+  readonly loosened: string | null;
 }
 
 /** Columns of the summary, in order: key and header per language. */
@@ -84,6 +92,7 @@ export const SUMMARY_COLUMNS: ReadonlyArray<{
   { key: "delegates", zh: "学代会代表人数", en: "Delegates" },
   { key: "ratio", zh: "代表占在校生比例", en: "Delegate ratio" },
   { key: "congressDate", zh: "学代会召开日期", en: "Congress date" },
+  { key: "loosened", zh: "放宽的限制（来源）", en: "Loosened limits (source)" },
   { key: "status", zh: "状态", en: "Status" },
   { key: "reason", zh: "原因", en: "Reason" },
 ];
@@ -101,6 +110,7 @@ interface BatchMessages {
   total(files: number, checked: number, unreadable: number, withErrors: number, seconds: number): string;
   wroteReports(dir: string, n: number): string;
   wroteSummary(file: string): string;
+  settings(list: string): string;
   status: { ok: string; unreadable: string };
 }
 
@@ -118,6 +128,7 @@ const ZH: BatchMessages = {
     `合计：${f} 个文件，检查了 ${c} 个，无法读取 ${u} 个；有错误的 ${e} 个。用时 ${s.toFixed(1)} 秒。`,
   wroteReports: (d, n) => `已写出 ${n} 份 JSON 报告到：${d}`,
   wroteSummary: (f) => `已写出汇总：${f}`,
+  settings: (l) => `    设置：${l}`,
   status: { ok: "已检查", unreadable: "无法读取" },
 };
 
@@ -137,6 +148,7 @@ const EN: BatchMessages = {
     `Total: ${f} files, ${c} checked, ${u} unreadable; ${e} with errors. ${s.toFixed(1)} s.`,
   wroteReports: (d, n) => `Wrote ${n} JSON reports to: ${d}`,
   wroteSummary: (f) => `Wrote the summary: ${f}`,
+  settings: (l) => `    settings: ${l}`,
   status: { ok: "checked", unreadable: "unreadable" },
 };
 
@@ -151,7 +163,7 @@ export function batchHelp(lang: Lang): string {
   按文件名顺序检查文件夹中的每个 .xlsx（不含子文件夹），每个文件输出一行结果；无法读取的文件会报告原因并继续。
   --json 报告文件夹/     每个工作簿一份 JSON 报告：报告文件夹/<文件名>.json
   --summary 汇总.csv     每所学校一行关键数据（学校、文件、工作人员、主席团、部门、资格符合、错误、警告、
-                         活动场次、人次、时长、代表人数、比例、学代会日期、状态），.csv（UTF-8，可用 Excel 打开）或 .json
+                         活动场次、人次、时长、代表人数、比例、学代会日期、放宽的限制及来源、状态），.csv（UTF-8，可用 Excel 打开）或 .json
   退出码取所有文件中最严重的：有文件无法使用为 2，否则有错误为 1，否则 0。`;
   const en = `Checking a folder: ziping check FOLDER/ [--config SETTINGS.json] [--json REPORTS/] [--summary SUMMARY.csv|SUMMARY.json] [--lang zh|en] [--force]
   Checks every .xlsx in the folder (not its subfolders) in name order, one line per file; a file that
@@ -159,7 +171,7 @@ export function batchHelp(lang: Lang): string {
   --json REPORTS/        one JSON report per workbook: REPORTS/<name>.json
   --summary SUMMARY.csv  one row of key figures per school (school, file, staff, presidium, departments,
                          eligible, errors, warnings, sessions, person-times, hours, delegates, ratio,
-                         congress date, status), as .csv (UTF-8, opens in Excel) or .json
+                         congress date, loosened limits with their source, status), as .csv (UTF-8, opens in Excel) or .json
   The exit code is the worst of the files: 2 if any could not be used, else 1 if any has errors, else 0.`;
   return lang === "zh" ? `${zh}\n\n${en}` : `${en}\n\n${zh}`;
 }
@@ -224,7 +236,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The summary row of a checked workbook. */
-export function summaryOf(file: string, result: CheckResult): SchoolSummary {
+export function summaryOf(file: string, result: CheckResult, lang: Lang = "zh"): SchoolSummary {
   const { stats, summary } = result.report;
   return {
     file,
@@ -244,7 +256,16 @@ export function summaryOf(file: string, result: CheckResult): SchoolSummary {
     delegates: stats.congress?.delegates ?? null,
     ratio: stats.congress?.ratio ?? null,
     congressDate: stats.congress?.date ?? null,
+    loosened: loosenedOf(result, lang),
   };
+}
+
+/** The loosened limits of a check with their sources, e.g. `presidiumMax = 9（工作簿中保存的…）`; null when none. */
+export function loosenedOf(result: CheckResult, lang: Lang): string | null {
+  const loose = (result.report.settingSources ?? []).filter((s) => s.loosened);
+  return loose.length === 0
+    ? null
+    : loose.map((s) => describeSettingSource(s, lang)).join(lang === "zh" ? "；" : "; ");
 }
 
 function unreadableRow(file: string, reason: string): SchoolSummary {
@@ -266,6 +287,7 @@ function unreadableRow(file: string, reason: string): SchoolSummary {
     delegates: null,
     ratio: null,
     congressDate: null,
+    loosened: null,
   };
 }
 
@@ -379,7 +401,16 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
     const school = printable(result.settings.schoolName ?? "");
     const line = bm.line(i + 1, files.length, printable(name), school, counts);
     io.stdout(`${errors > 0 ? p.red(line) : warnings > 0 ? p.yellow(line) : line}\n`);
-    rows.push(summaryOf(name, result));
+    // Settings from the saved state or --config are named, so a loosened verdict is never silent.
+    const layered = (result.report.settingSources ?? []).filter((s) => s.source !== "sheet");
+    if (layered.length > 0) {
+      const text = printable(
+        layered.map((s) => describeSettingSource(s, lang)).join(lang === "zh" ? "；" : "; "),
+      );
+      const said = bm.settings(text);
+      io.stdout(`${layered.some((s) => s.loosened) ? p.yellow(said) : said}\n`);
+    }
+    rows.push(summaryOf(name, result, lang));
     if (errors > 0) {
       withErrors++;
       worst = Math.max(worst, 1);

@@ -134,6 +134,7 @@ export interface CliMessages {
     readonly figures: string;
     readonly tables: string;
     readonly otherSettings: string;
+    readonly settingSources: string;
   };
   noFindings: string;
   more(count: number): string;
@@ -214,6 +215,7 @@ const ZH: CliMessages = {
     figures: "关键数据",
     tables: "识别到的表格",
     otherSettings: "基本信息表中的其他项（本工具不使用，原样保留）",
+    settingSources: "与默认值不同的设置及来源",
   },
   noFindings: "没有发现问题。",
   more: (n) => `……还有 ${n} 条，见 --json 报告或 --out 工作簿的“问题清单”。`,
@@ -295,6 +297,7 @@ const EN: CliMessages = {
     figures: "Key figures",
     tables: "Tables recognised",
     otherSettings: "Other entries of the settings sheet (not used by ziping, kept as they are)",
+    settingSources: "Settings that differ from the defaults, and where they come from",
   },
   noFindings: "No problems found.",
   more: (n) => `… and ${n} more: see the --json report or the Problems sheet of the --out workbook.`,

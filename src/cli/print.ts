@@ -11,6 +11,7 @@ import {
   type Lang,
   type Report,
   type RuleId,
+  describeSettingSource,
 } from "../engine";
 import { textWidth } from "../engine/summary/render";
 import { cliMessages, type FigureKey } from "./messages";
@@ -253,6 +254,20 @@ export function formatFigures(report: Report, lang: Lang, p: Paint): string[] {
 }
 
 /** Everything printed for one checked file (with the settings-sheet rows ziping does not use). */
+/** Every setting that differs from the default, with its source; loosened limits stand out. */
+export function formatSettingSources(report: Report, lang: Lang, p: Paint): string[] {
+  const sources = report.settingSources ?? [];
+  if (sources.length === 0) return [];
+  const m = cliMessages(lang);
+  const items = sources.map((s) => {
+    const text = printable(describeSettingSource(s, lang));
+    return s.loosened ? p.yellow(text) : text;
+  });
+  return [
+    `${m.heading.settingSources}${lang === "zh" ? "：" : ": "}${items.join(lang === "zh" ? "；" : "; ")}`,
+  ];
+}
+
 export function formatReport(
   report: Report,
   lang: Lang,
@@ -266,6 +281,7 @@ export function formatReport(
     title,
     ...formatTables(report, lang),
     ...formatOtherSettings(otherSettings, lang),
+    ...formatSettingSources(report, lang, p),
     "",
     ...formatFindings(report, lang, p),
     "",

@@ -8,6 +8,7 @@ import { buildModel, judgeModel } from "./model";
 import { readWorkbook } from "./read";
 import { READER_RULE_IDS, RULE_IDS, RULES, runRules } from "./rules";
 import { resolveSettings } from "./settings";
+import { settingSources } from "./settingSources";
 import { computeStats } from "./stats";
 import {
   type CheckOptions,
@@ -124,6 +125,11 @@ export function check(input: WorkbookInput, options: CheckOptions): CheckResult 
     stats,
     indicators,
     summary: countSeverities(findings),
+    // Named by source, so a setting saved in the workbook never changes a verdict unseen.
+    settingSources: settingSources({
+      sheet: read.sheetSettings,
+      ...(options.layers ? options.layers : { config: options.settings ?? {} }),
+    }),
   };
   return { report, read, settings };
 }

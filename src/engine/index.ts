@@ -3,6 +3,7 @@
  */
 export * from "./types";
 export * from "./settings";
+export * from "./settingSources";
 export * from "./state";
 export * from "./workbook";
 export * from "./read";

@@ -16,6 +16,7 @@ import type {
   Severity,
   Stats,
   TableKind,
+  SettingSourceEntry,
 } from "./types";
 
 /** One finding in the JSON report. */
@@ -61,6 +62,8 @@ export interface JsonReport {
   readonly settings: Settings;
   /** Every row of the settings sheet, used or not. */
   readonly settingsSheet: readonly JsonSettingsEntry[];
+  /** Every setting that differs from the default, with its source: `sheet`, `state` (saved in the workbook) or `config`. */
+  readonly settingsSources: readonly SettingSourceEntry[];
   readonly summary: Report["summary"];
 }
 
@@ -91,6 +94,7 @@ export function toJsonReport(result: CheckResult, lang: Lang): JsonReport {
     indicators: report.indicators,
     settings,
     settingsSheet: settingsSheetEntries(result),
+    settingsSources: report.settingSources ?? [],
     summary: report.summary,
   };
 }

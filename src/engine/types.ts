@@ -532,6 +532,16 @@ export interface Report {
   readonly stats: Stats;
   readonly indicators: readonly Indicator[];
   readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** Every setting that differs from the default, with its source (see ./settingSources.ts). */
+  readonly settingSources?: readonly SettingSourceEntry[];
+}
+
+/** One setting that differs from the default: its key, value, source layer, and whether it loosens a rule limit. */
+export interface SettingSourceEntry {
+  readonly key: string;
+  readonly value: unknown;
+  readonly source: "sheet" | "state" | "config";
+  readonly loosened: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,6 +572,11 @@ export interface ReadResult {
 export interface CheckOptions {
   /** Settings from the `--config` file or the pane; they override the settings sheet. */
   readonly settings?: SettingsInput;
+  /**
+   * Where `settings` came from (the saved state, then `--config`), so the report names each
+   * setting's source; without it `settings` counts as given from outside (`config`).
+   */
+  readonly layers?: { readonly state?: SettingsInput; readonly config?: SettingsInput };
   /** The user's corrections of sheet kinds. */
   readonly overrides?: readonly KindOverride[];
   /** Today's date (the default assessment date), injected so runs are reproducible. */

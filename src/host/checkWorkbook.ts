@@ -94,6 +94,7 @@ export async function checkWorkbook<R>(
   options.onProgress?.({ stage: "checking" });
   const result = await engine.check(input, {
     settings,
+    layers: { state: saved.settings, config: options.config ?? {} },
     overrides: saved.overrides,
     today: options.today,
     ...(options.file !== undefined ? { file: options.file } : {}),

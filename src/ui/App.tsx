@@ -417,6 +417,7 @@ export function App(props: AppProps): React.JSX.Element {
                           saved={saved.settings}
                           sheetSettings={view?.sheetSettings ?? NO_SETTINGS}
                           otherSettings={view?.otherSettings ?? []}
+                          sources={view?.report.settingSources ?? []}
                           today={today()}
                           busy={isBusy}
                           savedNotice={state.notice === "settingsSaved"}

@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import type { IsoDate, SettingsInput } from "../engine";
+import { describeSettingSource, type IsoDate, type SettingSourceEntry, type SettingsInput } from "../engine";
 import { useLang, type UiStrings } from "./i18n";
 import {
   SETTINGS_FIELDS,
@@ -66,9 +66,21 @@ export interface SettingsPanelProps {
   readonly onSave: (settings: SettingsInput) => void;
   /** Settings-sheet rows ziping does not use (listed read-only). */
   readonly otherSettings?: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+  /** Every setting that differs from the default, with its source (listed read-only). */
+  readonly sources?: readonly SettingSourceEntry[];
 }
 
 const GROUPS = ["school", "caps", "rules"] as const;
+
+// Issue 13: a setting saved in the workbook must never change a verdict unseen.
+const SOURCES_HEADING = {
+  zh: "与默认值不同的设置及来源",
+  en: "Settings that differ from the defaults, and their source",
+};
+const LOOSENED_NOTICE = {
+  zh: "有规则限制比默认值宽松，问题可能因此变少。",
+  en: "Some rule limits are looser than the defaults, so fewer problems may be found.",
+};
 
 function choiceLabel(spec: FieldSpec, value: string, t: UiStrings): string {
   if (spec.type === "level") return value === "school" || value === "college" ? t.levelNames[value] : value;
@@ -80,7 +92,7 @@ function choiceLabel(spec: FieldSpec, value: string, t: UiStrings): string {
 export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
   const { saved, sheetSettings, today, busy, savedNotice, onSave } = props;
   const styles = useStyles();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [texts, setTexts] = React.useState<SettingsTexts>(() => textsFromSettings(saved));
   const [submitted, setSubmitted] = React.useState(false);
   const formRef = React.useRef<HTMLFormElement>(null);
@@ -238,6 +250,21 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
                 {t.keyValueSeparator}
                 {e.value}
               </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {props.sources && props.sources.length > 0 && (
+        <section aria-label={SOURCES_HEADING[lang]} className={styles.group}>
+          <h4 className={styles.legend}>{SOURCES_HEADING[lang]}</h4>
+          {props.sources.some((s) => s.loosened) && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{LOOSENED_NOTICE[lang]}</MessageBarBody>
+            </MessageBar>
+          )}
+          <ul>
+            {props.sources.map((s) => (
+              <li key={s.key}>{describeSettingSource(s, lang)}</li>
             ))}
           </ul>
         </section>
