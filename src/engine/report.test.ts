@@ -29,6 +29,7 @@ describe("toJsonReport", () => {
       "indicators",
       "settings",
       "settingsSheet",
+      "settingsSources",
       "summary",
     ]);
     expect(json.file).toBeNull();
