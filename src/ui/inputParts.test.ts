@@ -2,8 +2,9 @@ import fc from "fast-check";
 import type { RawCell, WorkbookInput } from "../engine";
 import { InputAssembler, inputParts, isLarge } from "./inputParts";
 
-function workbook(sizes: readonly number[]): WorkbookInput {
+function workbook(sizes: readonly number[], date1904 = false): WorkbookInput {
   return {
+    ...(date1904 ? { date1904: true } : {}),
     sheets: sizes.map((n, s) => ({
       name: `表${s}`,
       hidden: s % 2 === 1,
@@ -19,8 +20,10 @@ describe("sending a workbook in parts", () => {
       fc.property(
         fc.array(fc.nat(120), { maxLength: 5 }),
         fc.integer({ min: 1, max: 50 }),
-        (sizes, partRows) => {
-          const input = workbook(sizes);
+        fc.boolean(),
+        (sizes, partRows, date1904) => {
+          // A workbook without sheets has no parts to carry its fields (and is never large).
+          const input = workbook(sizes, date1904 && sizes.length > 0);
           const assembler = new InputAssembler();
           let parts = 0;
           for (const part of inputParts(input, partRows)) {
@@ -42,6 +45,16 @@ describe("sending a workbook in parts", () => {
     expect(assembler.take().sheets).toHaveLength(1);
     expect(assembler.take()).toEqual({ sheets: [] });
     expect(() => assembler.add({ sheet: 4, rows: [] })).toThrow(/before its first part/);
+  });
+
+  it("keeps a large workbook in the 1904 date system, and forgets it after take", () => {
+    const assembler = new InputAssembler();
+    for (const part of inputParts(workbook([30, 7], true), 10)) assembler.add(part);
+    const taken = assembler.take();
+    expect(taken.date1904).toBe(true);
+    expect(taken.sheets.map((s) => s.rows.length)).toEqual([30, 7]);
+    for (const part of inputParts(workbook([30]), 10)) assembler.add(part);
+    expect(assembler.take().date1904).toBeUndefined();
   });
 
   it("calls a workbook large only past one part of rows in all", () => {

@@ -1,4 +1,5 @@
 import type { WorkbookInput } from "../../engine/types";
+import { inputParts } from "../../ui/inputParts";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
 import { workerBackend, type WorkerUnavailableError } from "./backends";
 import type { FileBackend } from "./session";
@@ -61,6 +62,19 @@ describe("workerBackend", () => {
     expect(seen).toEqual([0.4]);
     expect(Array.from(bytes)).toEqual([1, 2, 3]);
     expect(worker.received[0]?.type).toBe("read");
+  });
+
+  it("keeps a large 1904 workbook in the 1904 system when it arrives in parts", async () => {
+    const large: WorkbookInput = {
+      date1904: true,
+      sheets: [{ name: "活动", rows: Array.from({ length: 7 }, (_, i) => [`活动${i}`, 43000 + i]) }],
+    };
+    const worker = new FakeWorker((req, w) => {
+      for (const part of inputParts(large, 2)) w.reply({ id: req.id, type: "read-part", part });
+      w.reply({ id: req.id, type: "read-done", input: null });
+    });
+    const backend = workerBackend(() => worker as unknown as Worker, fallback());
+    await expect(backend.read(new Uint8Array([1]), () => {})).resolves.toEqual(large);
   });
 
   it("passes a reader error on with its code", async () => {
