@@ -38,6 +38,7 @@ import { FindingsView } from "./FindingsView";
 import type { ThemeName } from "./hostDetect";
 import { IndicatorsView } from "./IndicatorsView";
 import { LANG_TAGS, LangContext, UI_STRINGS, langFromLocale, storeLang, storedLang } from "./i18n";
+import { ReportDownload } from "./ReportDownload";
 import { ReportView } from "./ReportView";
 import { SettingsPanel } from "./SettingsPanel";
 import { sheetStatuses } from "./sheetStatus";
@@ -427,7 +428,14 @@ export function App(props: AppProps): React.JSX.Element {
                         <Spinner size="small" aria-label={t.stages.reading} />
                       ))}
                     {id === "report" &&
-                      (view ? <ReportView sentences={view.sentences[lang]} /> : <Text>{t.reportEmpty}</Text>)}
+                      (view ? (
+                        <>
+                          <ReportDownload draft={view.reportDocument[lang]} />
+                          <ReportView sentences={view.sentences[lang]} />
+                        </>
+                      ) : (
+                        <Text>{t.reportEmpty}</Text>
+                      ))}
                   </div>
                 ))}
               </>

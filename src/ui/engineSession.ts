@@ -5,6 +5,7 @@
 import {
   buildSummarySheets,
   check,
+  reportDocument,
   reportSentences,
   reportTopicLabel,
   settingsSheetEntries,
@@ -14,6 +15,7 @@ import type {
   CheckResult,
   Lang,
   Report,
+  ReportDocument,
   Settings,
   SettingsInput,
   SummarySheet,
@@ -37,6 +39,8 @@ export interface CheckView {
   readonly otherSettings: ReadonlyArray<{ readonly key: string; readonly value: string }>;
   /** Report sentences per language. */
   readonly sentences: Readonly<Record<Lang, readonly SentenceView[]>>;
+  /** The report draft per language, as plain data (the pane lays it out as .docx on demand). */
+  readonly reportDocument: Readonly<Record<Lang, ReportDocument>>;
 }
 
 /** A stateful engine session: the last check result is kept for building the summary sheets. */
@@ -59,6 +63,7 @@ export function createEngineSession(): EngineSession {
           .filter((e) => e.setting === null)
           .map((e) => ({ key: e.key, value: e.value })),
         sentences: { zh: sentences(last, "zh"), en: sentences(last, "en") },
+        reportDocument: { zh: reportDocument(last, "zh"), en: reportDocument(last, "en") },
       };
     },
     summary(lang) {
