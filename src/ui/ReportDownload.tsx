@@ -6,7 +6,6 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowDownRegular } from "@fluentui/react-icons";
-import { renderReportDocx } from "../adapters/docx";
 import type { ReportDocument } from "../engine/summary/reportDocument";
 import { useLang } from "./i18n";
 
@@ -59,7 +58,9 @@ export function ReportDownload({ draft }: { readonly draft: ReportDocument }): R
         disabled={state === "busy"}
         onClick={() => {
           setState("busy");
-          renderReportDocx(draft)
+          // The Word layout (the docx package) loads on the first click, not with the pane.
+          import(/* webpackChunkName: "docx" */ "../adapters/docx")
+            .then(({ renderReportDocx }) => renderReportDocx(draft))
             .then((bytes) => {
               offerFile(bytes, w.file);
               setState("idle");
