@@ -193,6 +193,23 @@ export class XlsxPackage {
     this.lower.set(name.toLowerCase(), name);
   }
 
+  /**
+   * Write a part given as text chunks (a worksheet too long for one string): each chunk is encoded
+   * on its own and the bytes are joined, so no string ever holds the whole part.
+   */
+  setChunks(part: string, chunks: readonly string[]): void {
+    const encoded = chunks.map((c) => strToU8(c));
+    const data = new Uint8Array(encoded.reduce((sum, e) => sum + e.length, 0));
+    let at = 0;
+    for (const e of encoded) {
+      data.set(e, at);
+      at += e.length;
+    }
+    const name = this.resolve(part) ?? part;
+    this.parts.set(name, data);
+    this.lower.set(name.toLowerCase(), name);
+  }
+
   /** Remove a part (no error when absent). */
   delete(part: string): void {
     const name = this.resolve(part);

@@ -41,6 +41,35 @@ export interface RenderContext {
   readonly linkLocation: (link: CellLink) => string | null;
   /** A fresh table name. */
   readonly tableName: () => string;
+  /** Longest piece of the worksheet XML, in UTF-16 code units (default {@link XML_CHUNK_CHARS}). */
+  readonly chunkChars?: number;
+}
+
+/**
+ * The worksheet XML is handed over in pieces of at most this many code units: 问题清单 of a huge
+ * workbook can outgrow the longest string a JavaScript engine allows (~512 MiB in V8).
+ */
+export const XML_CHUNK_CHARS = 1 << 22;
+
+/**
+ * `pieces` joined into strings of at most `max` code units each (a single longer piece stays one
+ * chunk of its own); the chunks joined are exactly the pieces joined.
+ */
+export function chunked(pieces: Iterable<string>, max: number): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    if (length + piece.length > max && current.length > 0) {
+      chunks.push(current.join(""));
+      current = [];
+      length = 0;
+    }
+    current.push(piece);
+    length += piece.length;
+  }
+  if (current.length > 0) chunks.push(current.join(""));
+  return chunks;
 }
 
 /** The tallest row Excel allows, in points. */
@@ -60,12 +89,15 @@ function columnLetter(col: number): string {
   return letterOf(col - 1);
 }
 
-/** The worksheet XML, tables and charts of `sheet`, written under the name `name`. */
+/**
+ * The worksheet XML (as chunks, see {@link chunked}: never one string), tables and charts of
+ * `sheet`, written under the name `name`.
+ */
 export function renderSheet(
   sheet: SummarySheet,
   name: string,
   ctx: RenderContext,
-): { xml: string; tables: TableSpec[]; charts: ChartSpec[]; printTitles: string | null } {
+): { xml: string[]; tables: TableSpec[]; charts: ChartSpec[]; printTitles: string | null } {
   const s = (style: StyleName): number => ctx.styles[style];
   const rowsXml: string[] = [];
   const hyperlinks: string[] = [];
@@ -165,8 +197,11 @@ export function renderSheet(
     `<sheetViews><sheetView workbookViewId="0">${pane(sheet.freeze)}</sheetView></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/>`,
     `<cols>${cols.join("")}</cols>`,
-    `<sheetData>${rowsXml.join("")}</sheetData>`,
-    hyperlinks.length > 0 ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "",
+    // Rows and links one piece each: joined, they are what can outgrow a string.
+    `<sheetData>`,
+    ...rowsXml,
+    `</sheetData>`,
+    ...(hyperlinks.length > 0 ? [`<hyperlinks>`, ...hyperlinks, `</hyperlinks>`] : []),
     page
       ? pagePrint(page)
       : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
@@ -179,7 +214,7 @@ export function renderSheet(
   ];
   const titles = page?.titleRows;
   const printTitles = titles ? `$${titles.first}:$${titles.last}` : null;
-  return { xml: parts.join(""), tables, charts, printTitles };
+  return { xml: chunked(parts, ctx.chunkChars ?? XML_CHUNK_CHARS), tables, charts, printTitles };
 }
 
 /** printOptions, pageMargins, pageSetup and headerFooter of a page setup (in CT_Worksheet order). */

@@ -7,6 +7,7 @@ import { readXlsx } from "./read";
 import { scanTags } from "./xml";
 import { refersToSheet, writeSummaryWorkbook, writeSummaryXlsx } from "./write";
 import { WorkbookReadError } from "./errors";
+import { XlsxPackage } from "./package";
 
 /** A user workbook with the things that must survive: values, formulas, merges, formats, a date. */
 async function userWorkbook(extra?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -550,6 +551,51 @@ describe("writeSummaryXlsx", () => {
     const xml = sheetPart(out, "报告要点");
     expect(xml).toContain("a_x0001_b");
     expect(xml).toContain("_x005F_x0041_");
+  });
+
+  it("hands a worksheet over in chunks no longer than the threshold, and it reads back whole", async () => {
+    const CHUNK = 2_000;
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      { text: `名单!B${i + 3}`, link: { sheet: "名单", cell: `B${i + 3}` } },
+      `问题 ${i} <&>`,
+      i,
+    ]);
+    const problems = sheet("problems", "问题清单", {
+      blocks: [
+        {
+          id: "problems",
+          columns: [{ header: "位置" }, { header: "问题" }, { header: "序号", format: "integer" }],
+          rows,
+        },
+      ],
+    });
+    const chunks = jest.spyOn(XlsxPackage.prototype, "setChunks");
+    const whole = jest.spyOn(XlsxPackage.prototype, "setText");
+    let out: Uint8Array;
+    try {
+      out = await writeSummaryXlsx(await userWorkbook(), [problems], { chunkChars: CHUNK });
+      const worksheetChunks = chunks.mock.calls.map(([, c]) => c);
+      expect(worksheetChunks).toHaveLength(1);
+      const pieces = worksheetChunks[0] as readonly string[];
+      expect(pieces.join("").length).toBeGreaterThan(10 * CHUNK);
+      for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(CHUNK);
+      // No worksheet goes through as one string.
+      for (const [part, xml] of whole.mock.calls) {
+        if (/worksheets\/sheet\d+\.xml$/.test(part)) expect(xml.length).toBeLessThanOrEqual(CHUNK);
+      }
+    } finally {
+      chunks.mockRestore();
+      whole.mockRestore();
+    }
+    const ws = (await load(out)).getWorksheet("问题清单") as ExcelJS.Worksheet;
+    const place = summaryLayout(problems)[0];
+    const first = place?.firstDataRow ?? 0;
+    expect(ws.getCell(`A${first}`).value).toBe("名单!B3");
+    const read = rows.map((_, i) => [ws.getCell(`B${first + i}`).value, ws.getCell(`C${first + i}`).value]);
+    expect(read).toEqual(rows.map((r) => [r[1], r[2]]));
+    const links = linksOf(out, "问题清单");
+    expect(Object.keys(links)).toHaveLength(rows.length);
+    expect(links[`A${first + 299}`]).toBe("'名单'!B302");
   });
 
   it("refuses an original that is not a workbook", async () => {

@@ -53,6 +53,8 @@ export interface WriteSummaryOptions {
    * `_ziping_state`, which is replaced; null or absent leaves the workbook's state sheet as it is.
    */
   readonly state?: string | null;
+  /** Longest piece of a worksheet's XML in code units (tests make it small; default `XML_CHUNK_CHARS`). */
+  readonly chunkChars?: number;
 }
 
 /** The new workbook and what was written. */
@@ -82,7 +84,7 @@ export async function writeSummaryWorkbook(
 ): Promise<WriteSummaryResult> {
   const pkg = XlsxPackage.open(toBytes(original), options.limits);
   try {
-    const outcome = addSummarySheets(pkg, sheets, options.state ?? null);
+    const outcome = addSummarySheets(pkg, sheets, options.state ?? null, options.chunkChars);
     return { bytes: pkg.toBytes(), outcome };
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
@@ -103,6 +105,7 @@ function addSummarySheets(
   pkg: XlsxPackage,
   sheets: readonly SummarySheet[],
   state: string | null,
+  chunkChars: number | undefined,
 ): WriteOutcome {
   const wbPart = pkg.workbookPart();
   const wbRelsPart = relsPathOf(wbPart);
@@ -239,10 +242,10 @@ function addSummarySheets(
   const sheetPrefix = sheetsEl.tag.prefix;
   const idAttr = relPrefix !== undefined ? `${relPrefix}id` : `xmlns:r="${NS.rel}" r:id`;
   /** Add a worksheet part and its entry in the sheet list; returns the part name. */
-  const addSheet = (name: string, xml: string, attrs = ""): string => {
+  const addSheet = (name: string, xml: readonly string[], attrs = ""): string => {
     const part = pkg.freeName(`${wbDir}worksheets/sheet`, ".xml", reserved);
     reserved.add(part);
-    pkg.setText(part, xml);
+    pkg.setChunks(part, xml);
     contentTypes.override(`/${part}`, CONTENT_TYPE.worksheet);
     const relId = wbRels.add(REL.worksheet, relativeTarget(wbPart, part));
     newSheetXml.push(
@@ -262,6 +265,7 @@ function addSummarySheets(
       styles: styles.index,
       linkLocation,
       tableName,
+      ...(chunkChars !== undefined ? { chunkChars } : {}),
     });
     const part = addSheet(name, xml);
     if (titleRows !== null) {
@@ -295,7 +299,7 @@ function addSummarySheets(
     }
     pkg.setText(relsPathOf(part), sheetRels.xml());
   });
-  if (state !== null) addSheet(STATE_SHEET_NAME, stateSheetXml(state), ' state="veryHidden"');
+  if (state !== null) addSheet(STATE_SHEET_NAME, [stateSheetXml(state)], ' state="veryHidden"');
   pkg.setText(wbRelsPart, wbRels.xml());
   pkg.setText("[Content_Types].xml", contentTypes.xml());
 
