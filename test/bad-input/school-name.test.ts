@@ -1,8 +1,8 @@
 /**
  * A school name carrying terminal escapes and bidi controls (issue 13): the CLI prints it visibly
- * escaped, never raw, in batch mode (`ziping check DIR/`) and in single-file mode. Single-file mode
- * does not print 学校名称 itself, but it prints the settings rows it does not use (填表单位), so the
- * same text goes there too.
+ * escaped, never raw, in batch mode (`ziping check DIR/`) and in single-file mode (where it shows in
+ * the settings that differ from the default; the same text also goes into 填表单位, a settings row
+ * ziping does not use and prints as kept).
  */
 import ExcelJS from "exceljs";
 import path from "node:path";
@@ -61,6 +61,7 @@ describe("a hostile school name and the terminal", () => {
       expect([0, 1]).toContain(r.code);
       const printed = r.stdout + r.stderr;
       expectNothingRaw(printed);
+      expect(printed).toContain(`schoolName = ${VISIBLE_NAME}`);
       expect(printed).toContain(`填表单位：${VISIBLE_NAME}`);
     }
   });
