@@ -9,12 +9,14 @@
  * - the renderer process's peak RSS (VmHWM), which bounds everything the page holds;
  * - responsiveness: the longest gap between ticks of a 50 ms timer on the page's main thread (a
  *   progress update cannot be shown more often than the main thread is free), and the longest
- *   gap between visible changes of the progress bar (its value or stage text).
+ *   gap between visible changes of the progress bar (its value or stage text);
+ * - and, in a fresh profile, how soon a plain page shows file mode's 打开 button: the page's own
+ *   clock (`performance.now()`, from navigation) when the button shows.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type CDPSession } from "playwright-core";
+import { chromium, type BrowserContext, type CDPSession } from "playwright-core";
 import { WEB_DIR } from "./bundle";
 import { log, peakRssOf, ROOT } from "./util";
 
@@ -44,6 +46,43 @@ export interface BrowserResult {
   readonly longestProgressGapMs: number;
   readonly progressUpdates: number;
   readonly findingsShown: string | null;
+  /** Milliseconds from navigation until a plain page shows file mode's 打开 button. */
+  readonly startMs: number | null;
+}
+
+/** Chromium on a fresh profile (the user data dir) whose requests outside `own` are refused. */
+async function launchOffline(profile: string, own: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: "zh-CN",
+  });
+  await context.route(
+    (u) => !u.href.startsWith(own) && !/^(data|blob|about):/.test(u.href),
+    (route) => route.abort("internetdisconnected"),
+  );
+  return context;
+}
+
+/** Open `url` in a fresh profile and return the page's clock when file mode's 打开 button shows. */
+async function measureStart(url: string, own: string): Promise<number | null> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), "ziping-bench-start-"));
+  const context = await launchOffline(profile, own);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    // The same button the e2e tests wait for (test/e2e/pane.ts: chooseFileButton).
+    await page.locator("button").filter({ hasText: "选择 .xlsx 文件" }).waitFor({ timeout: 60_000 });
+    return await page.evaluate(() => performance.now());
+  } catch (err) {
+    log(`browser start: ${err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err)}`);
+    return null;
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 // scripts/preview.js is plain CommonJS (no types); this is the part of it the bench uses.
@@ -150,19 +189,8 @@ class HeapSampler {
 export async function measureBrowser(file: string, timeoutMs = 300_000): Promise<BrowserResult> {
   const server = await preview.startServer({ root: WEB_DIR, port: 0 });
   const profile = mkdtempSync(path.join(os.tmpdir(), "ziping-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // The fresh profile is the user data dir (Playwright passes it as --user-data-dir).
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: "zh-CN",
-  });
+  const context = await launchOffline(profile, server.url);
   try {
-    await context.route(
-      (url) => !url.href.startsWith(server.url) && !/^(data|blob|about):/.test(url.href),
-      (route) => route.abort("internetdisconnected"),
-    );
     await context.addInitScript(() => {
       const w = window as unknown as { __bench: { ticks: number[]; progress: number[]; last: string } };
       w.__bench = { ticks: [], progress: [], last: "" };
@@ -249,8 +277,9 @@ export async function measureBrowser(file: string, timeoutMs = 300_000): Promise
         document.querySelector('[role="tabpanel"][id$="-panel-problems"] ul')?.textContent?.slice(0, 120) ??
         null,
     );
+    const startMs = await measureStart(`${server.url}taskpane.html`, server.url);
     log(
-      `browser: ${Math.round(ms)} ms, heap peak ${(heap.peakSum / 1e6).toFixed(0)} MB, main-thread gap ${Math.round(gaps.main)} ms`,
+      `browser: start ${startMs === null ? "?" : Math.round(startMs)} ms, ${Math.round(ms)} ms, heap peak ${(heap.peakSum / 1e6).toFixed(0)} MB, main-thread gap ${Math.round(gaps.main)} ms`,
     );
     return {
       completed,
@@ -263,6 +292,7 @@ export async function measureBrowser(file: string, timeoutMs = 300_000): Promise
       longestProgressGapMs: gaps.progress,
       progressUpdates: gaps.updates,
       findingsShown: shown,
+      startMs,
     };
   } finally {
     await context.close();

@@ -3,7 +3,7 @@
  *
  * Margins under --check (CI machines are noisy and busy; a real regression is still caught):
  * - every budget × 2 (engine ≤ 2 s, CLI ≤ 800 MB, check/read ≤ 2.6×, JS heap ≤ 1 GB, main-thread
- *   gap ≤ 1 s, batch ≤ 120 s, pane ≤ 700 KB, Office syncs ≤ 4 / 2 × (2 + 1 per 4 MB) / 6); the
+ *   gap ≤ 1 s, file mode ready ≤ 2 s, batch ≤ 120 s, pane ≤ 700 KB, Office syncs ≤ 4 / 2 × (2 + 1 per 4 MB) / 6); the
  *   sync counts do not depend on the machine and the Office adapter's unit tests assert them
  *   exactly (src/adapters/office/read.test.ts, write.test.ts) — here they only guard the total;
  * - except the growth ratio 20k → 200k, a band rather than a ceiling: 8–12× widened to 3–16×

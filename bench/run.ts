@@ -175,6 +175,16 @@ function budgetsOf(r: Results): Budget[] {
       { max: 500 },
       { max: 500 * m },
     ),
+    // Formerly asserted by test/e2e/robustness.e2e.ts; a time belongs here, with its margin.
+    numeric(
+      "browser-start",
+      "browser: file mode ready on a plain page",
+      r.browser?.startMs,
+      ms,
+      "≤ 1 s",
+      { max: 1000 },
+      { max: 1000 * m },
+    ),
     numeric(
       "office-read",
       "Office: syncs to read an ordinary workbook",
