@@ -198,13 +198,27 @@ describe("jumping to cells", () => {
     });
   });
 
+  test("a finding about a whole sheet goes to that sheet (its first cell), not nowhere", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const { user } = renderPane(host);
+    const report = expected();
+    const whole = report.findings.find(
+      (f) => f.sheet !== undefined && f.cell === undefined && f.row === undefined,
+    );
+    expect(whole).toBeDefined();
+    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle(whole!.rule, "zh")) });
+    await expandGroup(user, whole!.rule);
+    await user.click(findingButton(whole!));
+    expect(host.callsOf("select").at(-1)).toEqual({ method: "select", sheet: whole!.sheet, cell: "A1" });
+  });
+
   test("each finding button is described by its group's fix", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
     await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
     await expandGroup(user, "staff.title");
     const title = expected().findings.find((f) => f.rule === "staff.title")!;
-    expect(findingButton(title)).toHaveAccessibleDescription(/如何修复/);
+    expect(findingButton(title)).toHaveAccessibleDescription(/修改建议/);
   });
 });
 
@@ -234,6 +248,16 @@ describe("filters", () => {
     expect(
       screen.queryByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) }),
     ).toBeNull();
+    // The counts follow the filter: they are the activity sheet's, and say they are filtered.
+    const counts = screen.getByRole("list", { name: zh.countsLabel });
+    for (const s of ["error", "warning", "info"] as const) {
+      const n = report.findings.filter((f) => f.sheet === ACTIVITY_SHEET && f.severity === s).length;
+      expect(counts).toHaveTextContent(zh.severityCount(n, s));
+    }
+    expect(report.findings.filter((f) => f.sheet === ACTIVITY_SHEET)).not.toHaveLength(
+      report.findings.length,
+    );
+    expect(screen.getByText(zh.countsFiltered)).toBeInTheDocument();
 
     await user.selectOptions(screen.getByRole("combobox", { name: zh.filterSheet }), ACTIVITY_SHEET);
     await user.selectOptions(screen.getByRole("combobox", { name: zh.filterSeverity }), "warning");
@@ -316,7 +340,7 @@ describe("settings", () => {
     await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
     await openSettings(user);
     const school = screen.getByRole("textbox", { name: zh.fields.schoolName.label });
-    expect(school).toHaveAttribute("placeholder", "某某医科大学");
+    expect(school).toHaveAttribute("placeholder", "留空则用 某某医科大学");
     expect(school).toHaveAccessibleDescription(new RegExp(zh.fromSheet("某某医科大学")));
   });
 

@@ -20,6 +20,7 @@ import {
   TabList,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -30,7 +31,7 @@ import {
   DismissRegular,
   TableSimpleRegular,
 } from "@fluentui/react-icons";
-import type { IsoDate, Lang, SettingsInput } from "../engine";
+import type { Finding, IsoDate, Lang, SettingsInput, TableInfo } from "../engine";
 import type { WorkbookHost } from "../host/types";
 import { createEngineRunner, type EngineRunner } from "./engineClient";
 import { FileOpenPanel } from "./FileOpenPanel";
@@ -59,8 +60,14 @@ export interface AppProps {
   readonly onOpenFile?: (file: File) => Promise<void>;
   /** File mode: the open file's name. */
   readonly fileName?: string;
-  /** File mode: the preview slot, shown beside (or under) the pane and scrolled to after a jump. */
-  readonly renderPreview?: (context: { readonly lang: Lang }) => React.ReactNode;
+  /**
+   * File mode: the preview slot, held in view beside the pane (or over the bottom of a narrow
+   * one) so that opening a finding never moves the list; `onClosed` is for the preview to call
+   * when the user closes it (focus goes back to the finding).
+   */
+  readonly renderPreview?: (context: PreviewContext) => React.ReactNode;
+  /** File mode: close the preview (the findings were filtered to another sheet). */
+  readonly closePreview?: () => void;
   /** File mode: download the workbook with the summary sheets (called after host.writeSummary). */
   readonly onDownload?: () => Promise<void>;
   /** Where the engine runs (default: a Web Worker, in-thread where there is none). */
@@ -71,12 +78,19 @@ export interface AppProps {
   readonly today?: () => IsoDate;
 }
 
+/** What the pane gives the preview slot. */
+export interface PreviewContext {
+  readonly lang: Lang;
+  /** The recognised tables of the last check (header rows, identifying columns). */
+  readonly tables?: readonly TableInfo[];
+  readonly onClosed: () => void;
+}
+
 type TabId = "problems" | "assessment" | "settings" | "report";
 const TABS: readonly TabId[] = ["problems", "assessment", "settings", "report"];
 const NO_SETTINGS: SettingsInput = {};
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", boxSizing: "border-box" },
   layout: {
     display: "flex",
     flexWrap: "wrap",
@@ -84,6 +98,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     padding: tokens.spacingHorizontalM,
     boxSizing: "border-box",
+    // The full height lives here, not on FluentProvider: Fluent copies the provider's classes onto
+    // its popup layer (applyStylesToPortals), and a 100vh white layer there covered the whole pane.
     minHeight: "100vh",
   },
   pane: {
@@ -96,7 +112,33 @@ const useStyles = makeStyles({
     maxWidth: "720px",
     minWidth: 0,
   },
-  preview: { flexGrow: 2, flexShrink: 1, flexBasis: "360px", minWidth: 0, maxWidth: "100%" },
+  // Beside the pane the preview stays at the top of the window; on a narrow pane it lies over the
+  // window's bottom half. Either way opening a finding does not scroll the list away.
+  preview: {
+    flexGrow: 2,
+    flexShrink: 1,
+    flexBasis: "360px",
+    minWidth: 0,
+    maxWidth: "100%",
+    position: "sticky",
+    top: tokens.spacingHorizontalM,
+    ":empty": { display: "none" },
+    "@media (max-width: 679px)": {
+      position: "fixed",
+      top: "auto",
+      left: 0,
+      right: 0,
+      bottom: 0,
+      zIndex: 10,
+      maxHeight: "50vh",
+      overflowY: "auto",
+      padding: tokens.spacingHorizontalXS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      boxShadow: tokens.shadow16,
+    },
+  },
+  // Room under the list for the preview lying over a narrow pane's bottom half.
+  previewRoom: { "@media (max-width: 679px)": { paddingBottom: "52vh" } },
   header: {
     display: "flex",
     flexWrap: "wrap",
@@ -156,8 +198,29 @@ export function App(props: AppProps): React.JSX.Element {
     autoCheck: props.autoCheck ?? true,
     today,
     fileName,
-    onSelected: () => previewRef.current?.scrollIntoView?.({ block: "nearest" }),
   });
+  // The finding whose cell the preview shows: focus goes back to it when the preview closes.
+  const opener = React.useRef<HTMLElement | null>(null);
+  const [previewSheet, setPreviewSheet] = React.useState<string | null>(null);
+  const selectFinding = (finding: Finding): void => {
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    setPreviewSheet(finding.sheet ?? null);
+    void actions.select(finding);
+  };
+  const onPreviewClosed = React.useCallback(() => {
+    setPreviewSheet(null);
+    const back = opener.current;
+    if (back?.isConnected) back.focus();
+  }, []);
+  React.useEffect(() => setPreviewSheet(null), [host]);
+  const onSheetFilter = (sheet: string): void => {
+    // A preview of another sheet than the list now shows would answer a question no longer asked.
+    if (sheet !== "" && previewSheet !== null && sheet !== previewSheet) {
+      props.closePreview?.();
+      setPreviewSheet(null);
+    }
+  };
   const [tab, setTab] = React.useState<TabId>("problems");
   const [dragging, setDragging] = React.useState(false);
   const [opening, setOpening] = React.useState<string | null>(null);
@@ -225,11 +288,13 @@ export function App(props: AppProps): React.JSX.Element {
       theme={props.theme === "dark" ? webDarkTheme : webLightTheme}
       lang={LANG_TAGS[lang]}
       dir="ltr"
-      className={styles.provider}
     >
       <LangContext.Provider value={langValue}>
         {/* One landmark for everything, the preview included (it sits beside the pane when there is room). */}
-        <main className={styles.layout} {...dropHandlers}>
+        <main
+          className={mergeClasses(styles.layout, previewSheet !== null && styles.previewRoom)}
+          {...dropHandlers}
+        >
           <div className={styles.pane}>
             <header className={styles.header}>
               <div className={styles.titles}>
@@ -402,7 +467,11 @@ export function App(props: AppProps): React.JSX.Element {
                     <h2 className={styles.visuallyHidden}>{t.tabs[id]}</h2>
                     {id === "problems" &&
                       (view ? (
-                        <FindingsView report={view.report} onSelect={(f) => void actions.select(f)} />
+                        <FindingsView
+                          report={view.report}
+                          onSelect={selectFinding}
+                          onSheetFilter={onSheetFilter}
+                        />
                       ) : (
                         <Text>{isBusy ? t.stages.checking : t.notCheckedYet}</Text>
                       ))}
@@ -443,7 +512,11 @@ export function App(props: AppProps): React.JSX.Element {
           </div>
           {renderPreview && (
             <div ref={previewRef} className={styles.preview}>
-              {renderPreview({ lang })}
+              {renderPreview({
+                lang,
+                onClosed: onPreviewClosed,
+                ...(view ? { tables: view.report.tables } : {}),
+              })}
             </div>
           )}
         </main>

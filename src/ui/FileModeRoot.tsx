@@ -5,7 +5,7 @@
 import * as React from "react";
 import type { Lang } from "../engine";
 import type { FileSession } from "../adapters/file";
-import { App } from "./App";
+import { App, type PreviewContext } from "./App";
 import type { ThemeName } from "./hostDetect";
 
 /** Props of {@link FileModeRoot}. */
@@ -40,7 +40,8 @@ export function FileModeRoot({ initialLang, theme }: FileModeRootProps): React.J
 
   const Preview = session?.Preview;
   const renderPreview = React.useCallback(
-    ({ lang }: { readonly lang: Lang }) => (Preview ? <Preview lang={lang} /> : null),
+    ({ lang, tables, onClosed }: PreviewContext) =>
+      Preview ? <Preview lang={lang} onClosed={onClosed} {...(tables ? { tables } : {})} /> : null,
     [Preview],
   );
 
@@ -51,7 +52,14 @@ export function FileModeRoot({ initialLang, theme }: FileModeRootProps): React.J
       initialLang={initialLang}
       theme={theme}
       onOpenFile={onOpenFile}
-      {...(session ? { fileName: session.fileName, onDownload: session.download, renderPreview } : {})}
+      {...(session
+        ? {
+            fileName: session.fileName,
+            onDownload: session.download,
+            renderPreview,
+            closePreview: session.closePreview,
+          }
+        : {})}
     />
   );
 }

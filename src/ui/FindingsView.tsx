@@ -39,6 +39,7 @@ const useStyles = makeStyles({
     padding: 0,
     listStyleType: "none",
   },
+  countsNote: { color: tokens.colorNeutralForeground2, marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
   filter: { flexGrow: 1, flexBasis: "120px", minWidth: 0 },
   // A native select is as wide as its longest option (a long sheet name) unless told otherwise.
@@ -144,10 +145,12 @@ export interface FindingsViewProps {
   readonly report: Report;
   /** Show a finding's cell in the workbook. */
   readonly onSelect: (finding: Finding) => void;
+  /** The sheet filter changed ("" for all sheets). */
+  readonly onSheetFilter?: (sheet: string) => void;
 }
 
 /** The findings of a report, grouped by rule, filterable, each cell one keystroke away. */
-export function FindingsView({ report, onSelect }: FindingsViewProps): React.JSX.Element {
+export function FindingsView({ report, onSelect, onSheetFilter }: FindingsViewProps): React.JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLang();
   const [severity, setSeverity] = React.useState<Severity | "all">("all");
@@ -171,11 +174,15 @@ export function FindingsView({ report, onSelect }: FindingsViewProps): React.JSX
   // The first group starts open, like the checker's first category; the user's choice wins after that.
   const openItems = open ?? (groups[0] ? [groups[0].rule] : []);
 
-  const counts: ReadonlyArray<[Severity, number]> = [
-    ["error", report.summary.errors],
-    ["warning", report.summary.warnings],
-    ["info", report.summary.infos],
-  ];
+  // The counts say what the list shows: the report's totals, or the filtered findings' counts.
+  const filtered = severity !== "all" || sheet !== "";
+  const counts: ReadonlyArray<[Severity, number]> = filtered
+    ? SEVERITIES.map((s) => [s, visible.filter((f) => f.severity === s).length])
+    : [
+        ["error", report.summary.errors],
+        ["warning", report.summary.warnings],
+        ["info", report.summary.infos],
+      ];
 
   return (
     <div className={styles.root}>
@@ -195,6 +202,8 @@ export function FindingsView({ report, onSelect }: FindingsViewProps): React.JSX
           </li>
         ))}
       </ul>
+
+      {filtered && <Caption1 className={styles.countsNote}>{t.countsFiltered}</Caption1>}
 
       <div className={styles.filters}>
         <Field label={t.filterSeverity} className={styles.filter}>
@@ -217,7 +226,10 @@ export function FindingsView({ report, onSelect }: FindingsViewProps): React.JSX
             className={styles.fill}
             select={{ className: styles.fill }}
             value={sheet}
-            onChange={(_, d) => setSheet(d.value)}
+            onChange={(_, d) => {
+              setSheet(d.value);
+              onSheetFilter?.(d.value);
+            }}
           >
             <option value="">{t.filterAllSheets}</option>
             {sheets.map((s) => (
@@ -319,7 +331,8 @@ function FindingItem({
       : finding.cell === undefined
         ? finding.sheet
         : `${finding.sheet}!${finding.cell}`;
-  if (finding.sheet !== undefined && finding.cell !== undefined && location !== null) {
+  // A finding about a whole sheet (no cell, no row) opens that sheet, not a cell of it.
+  if (finding.sheet !== undefined && location !== null) {
     return (
       <button
         type="button"

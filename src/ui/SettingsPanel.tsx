@@ -134,7 +134,8 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
     const error = validation.errors[spec.key];
     const state = error ? "error" : "none";
     const label = t.fields[spec.key].label;
-    const placeholder = fallback[spec.key] ?? "";
+    const fallbackText = fallback[spec.key] ?? "";
+    const placeholder = fallbackText === "" ? "" : t.blankMeans(fallbackText);
     if (spec.type === "range") {
       const minKey = rangeKey(spec.key, "min");
       const maxKey = rangeKey(spec.key, "max");
@@ -164,7 +165,7 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
                   input={{ className: styles.fill }}
                   value={texts[key] ?? ""}
                   inputMode="numeric"
-                  placeholder={fallback[key] ?? ""}
+                  placeholder={fallback[key] ? t.blankMeans(fallback[key]) : ""}
                   onChange={(_, d) => setText(key, d.value)}
                 />
               </Field>
@@ -183,7 +184,7 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
     if (spec.type === "level" || spec.type === "boolean") {
       const options = spec.type === "level" ? ["school", "college"] : ["true", "false"];
       const unset =
-        placeholder !== "" ? `${t.choiceUnset} · ${choiceLabel(spec, placeholder, t)}` : t.choiceUnset;
+        fallbackText !== "" ? `${t.choiceUnset} · ${choiceLabel(spec, fallbackText, t)}` : t.choiceUnset;
       return (
         <Field key={spec.key} {...common}>
           <Select

@@ -5,6 +5,16 @@
 import { createContext, useContext } from "react";
 import type { Lang, Severity } from "../engine/types";
 
+/** A count with thousands separators, as the pane shows numbers (200,000 行数据). */
+function zhNumber(n: number): string {
+  return n.toLocaleString("zh-CN");
+}
+
+/** The same for English (200,000 data rows). */
+function enNumber(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
 const zhCN = {
   appTitle: "自评助手",
   appSubtitle: "学生会改革自评",
@@ -33,7 +43,7 @@ const zhCN = {
   kindIgnore: "忽略",
   kindUnrecognised: "未识别",
   kindFieldLabel: (sheet: string) => `“${sheet}”的类型`,
-  sheetFacts: (headerRow: number, rows: number) => `表头在第 ${headerRow} 行，${rows} 行数据`,
+  sheetFacts: (headerRow: number, rows: number) => `表头在第 ${headerRow} 行，${zhNumber(rows)} 行数据`,
   sheetByUser: "已手动指定",
   sheetHidden: "隐藏",
   sheetIgnored: "不参与检查",
@@ -63,8 +73,9 @@ const zhCN = {
   tabs: { problems: "问题", assessment: "自评表", settings: "设置", report: "报告要点" },
   severityNames: { error: "错误", warning: "警告", info: "提示" } as Readonly<Record<Severity, string>>,
   severityCount: (n: number, severity: Severity) =>
-    `${n} 个${({ error: "错误", warning: "警告", info: "提示" } as const)[severity]}`,
+    `${zhNumber(n)} 个${({ error: "错误", warning: "警告", info: "提示" } as const)[severity]}`,
   countsLabel: "问题数量",
+  countsFiltered: "以上为筛选后的数量",
   filterSeverity: "严重程度",
   filterSheet: "工作表",
   filterAll: "全部",
@@ -72,11 +83,11 @@ const zhCN = {
   filterNoSheet: "（整体问题）",
   noFindings: "没有发现问题。",
   noMatches: "没有符合筛选条件的问题。",
-  groupCount: (n: number) => `${n} 条`,
-  howToFix: "如何修复：",
+  groupCount: (n: number) => `${zhNumber(n)} 条`,
+  howToFix: "修改建议：",
   basis: "依据：",
   goTo: (location: string) => `跳到 ${location}`,
-  showMore: (n: number) => `再显示 ${n} 条`,
+  showMore: (n: number) => `再显示 ${zhNumber(n)} 条`,
   findingsLabel: "按规则分组的问题",
 
   // Self-assessment table
@@ -95,8 +106,10 @@ const zhCN = {
   settingsSaved: "设置已保存，已按新设置重新检查。",
   settingsHasErrors: "请先改正标出的设置。",
   settingsGroups: { school: "学校与日期", caps: "人数与结构", rules: "检查标准" },
-  fromSheet: (value: string) => `工作簿设置表：${value}`,
+  fromSheet: (value: string) => `基本信息表：${value}`,
   defaultValue: (value: string) => `默认：${value}`,
+  // A placeholder must not look like a typed value: it says what an empty field stands for.
+  blankMeans: (value: string) => `留空则用 ${value}`,
   choiceUnset: "（不设置）",
   yes: "是",
   no: "否",
@@ -190,7 +203,7 @@ const enUS: UiStrings = {
   kindIgnore: "Ignore",
   kindUnrecognised: "Not recognised",
   kindFieldLabel: (sheet) => `Kind of “${sheet}”`,
-  sheetFacts: (headerRow, rows) => `header on row ${headerRow}, ${rows} data rows`,
+  sheetFacts: (headerRow, rows) => `header on row ${headerRow}, ${enNumber(rows)} data rows`,
   sheetByUser: "set by you",
   sheetHidden: "hidden",
   sheetIgnored: "left out of the check",
@@ -218,8 +231,9 @@ const enUS: UiStrings = {
   tabs: { problems: "Problems", assessment: "Self-assessment", settings: "Settings", report: "Report" },
   severityNames: { error: "Error", warning: "Warning", info: "Info" },
   severityCount: (n, severity) =>
-    `${n} ${({ error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "info"] } as const)[severity][n === 1 ? 0 : 1]}`,
+    `${enNumber(n)} ${({ error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "info"] } as const)[severity][n === 1 ? 0 : 1]}`,
   countsLabel: "Problem counts",
+  countsFiltered: "Counts of the filtered problems",
   filterSeverity: "Severity",
   filterSheet: "Sheet",
   filterAll: "All",
@@ -227,11 +241,11 @@ const enUS: UiStrings = {
   filterNoSheet: "(whole workbook)",
   noFindings: "No problems found.",
   noMatches: "No problems match the filters.",
-  groupCount: (n) => `${n} ${n === 1 ? "item" : "items"}`,
-  howToFix: "How to fix: ",
+  groupCount: (n) => `${enNumber(n)} ${n === 1 ? "item" : "items"}`,
+  howToFix: "Suggested fix: ",
   basis: "Basis: ",
   goTo: (location) => `Go to ${location}`,
-  showMore: (n) => `Show ${n} more`,
+  showMore: (n) => `Show ${enNumber(n)} more`,
   findingsLabel: "Problems grouped by rule",
 
   assessmentHeading: "Self-assessment",
@@ -251,6 +265,7 @@ const enUS: UiStrings = {
   settingsGroups: { school: "School and dates", caps: "Sizes and structure", rules: "Check thresholds" },
   fromSheet: (value) => `Settings sheet: ${value}`,
   defaultValue: (value) => `Default: ${value}`,
+  blankMeans: (value) => `Blank: ${value}`,
   choiceUnset: "(not set)",
   yes: "Yes",
   no: "No",

@@ -278,9 +278,11 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
     ),
     select: useCallback(async (finding: Finding) => {
       const h = hostRef.current;
-      if (!h || finding.sheet === undefined || finding.cell === undefined) return;
+      if (!h || finding.sheet === undefined) return;
+      // A finding about a whole sheet (or a whole row) goes to the sheet (or the row's first cell).
+      const cell = finding.cell ?? (finding.row !== undefined ? `A${finding.row}` : "A1");
       try {
-        await h.select(finding.sheet, finding.cell);
+        await h.select(finding.sheet, cell);
         optionsRef.current.onSelected?.();
       } catch (err) {
         setError(errorText(err));

@@ -82,3 +82,34 @@ export async function sheetList(file: string): Promise<Array<{ name: string; sta
   await wb.xlsx.readFile(file);
   return wb.worksheets.map((ws) => ({ name: ws.name, state: ws.state }));
 }
+
+/**
+ * A messy, real-looking workbook: the sample with a title and blank rows above the roster's
+ * header, an empty sheet, a hidden sheet, a sheet of free notes, a very long sheet name and
+ * markup in a cell — the things officers' own workbooks carry; returns the file's path.
+ */
+export async function makeMessyWorkbook(dir: string): Promise<string> {
+  const wb = await loadSample();
+  const roster = wb.getWorksheet(ROSTER_SHEET);
+  if (!roster) throw new Error(`the sample has no ${ROSTER_SHEET} sheet`);
+  roster.spliceRows(1, 0, ["（内部资料，请勿外传）"], []);
+  roster.getCell("B5").value = `${XSS}李四`;
+  wb.addWorksheet("Sheet1");
+  const notes = wb.addWorksheet("备注（请勿删除）");
+  notes.addRows([["填表说明"], ["1. 学号请填写完整"], [], ["2. 日期格式：2023/9/1 或 2023年9月1日"]]);
+  const hidden = wb.addWorksheet("旧数据");
+  hidden.addRows([
+    ["姓名", "学号"],
+    ["王五", "2019001"],
+  ]);
+  hidden.state = "hidden";
+  const long = wb.addWorksheet("2023-2024学年第一学期各学院学生会活动情况统计汇总表（最终版）".slice(0, 31));
+  long.addRows([
+    ["学院", "活动数"],
+    ["医学院", 12],
+    ["法学院", "十二"],
+  ]);
+  const file = path.join(dir, "messy.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}

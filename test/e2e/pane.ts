@@ -16,7 +16,8 @@ export const ZH = {
   tabs: { problems: "问题", assessment: "自评表", settings: "设置", report: "报告要点" },
   severity: (n: number, s: "error" | "warning" | "info") =>
     `${n} 个${{ error: "错误", warning: "警告", info: "提示" }[s]}`,
-  sheetFacts: (headerRow: number, rows: number) => `表头在第 ${headerRow} 行，${rows} 行数据`,
+  sheetFacts: (headerRow: number, rows: number) =>
+    `表头在第 ${headerRow} 行，${rows.toLocaleString("zh-CN")} 行数据`,
   verdicts: { yes: "是", no: "否", unknown: "待确认" },
 } as const;
 

@@ -2,13 +2,35 @@ import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { RawCell, SheetInput } from "../../engine/types";
-import { bindPreview, SheetPreview, type PreviewTarget } from "./Preview";
+import { bindPreview, SheetPreview, tableFrame, type PreviewTarget } from "./Preview";
 
 function bigSheet(rows: number): SheetInput {
   const data: RawCell[][] = [["日期", "活动名称", "学号", "时长"]];
   for (let i = 1; i < rows; i++)
     data.push(["2022-03-01", `活动${i}`, `2021${String(i).padStart(6, "0")}`, i % 7]);
   return { name: "活动记录", rows: data };
+}
+
+/** A preview source like the file host's, opened and closed by the test. */
+function fakeSource(initial: PreviewTarget | null) {
+  let target = initial;
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((l) => l());
+  return {
+    getPreview: () => target,
+    subscribePreview: (l: () => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    closePreview: () => {
+      target = null;
+      changed();
+    },
+    open: (next: PreviewTarget) => {
+      target = next;
+      changed();
+    },
+  };
 }
 
 function inProvider(node: React.ReactNode) {
@@ -46,28 +68,51 @@ describe("SheetPreview", () => {
   });
 
   it("binds to a host's preview state and closes", () => {
-    let target: PreviewTarget | null = null;
-    const listeners = new Set<() => void>();
-    const source = {
-      getPreview: () => target,
-      subscribePreview: (l: () => void) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-      closePreview: () => {
-        target = null;
-        listeners.forEach((l) => l());
-      },
-    };
+    const source = fakeSource(null);
     const Preview = bindPreview(source, () => "zh");
     const { container } = inProvider(<Preview />);
     expect(container.querySelector('[data-testid="file-preview"]')).toBeNull();
-    act(() => {
-      target = { sheet: { name: "名单", rows: [["姓名"], ["张三"]] }, cell: "A2" };
-      listeners.forEach((l) => l());
-    });
+    act(() => source.open({ sheet: { name: "名单", rows: [["姓名"], ["张三"]] }, cell: "A2" }));
     expect(container.querySelector('[data-highlight="cell"]')?.textContent).toBe("张三");
     fireEvent.click(screen.getByRole("button", { name: "关闭预览" }));
     expect(container.querySelector('[data-testid="file-preview"]')).toBeNull();
+  });
+
+  it("keeps the table's header row and the row's name and student id in view at a far-right cell", () => {
+    const header = ["序号", "姓名", "学号", ...Array.from({ length: 20 }, (_, i) => `列${i + 1}`)];
+    const rows: RawCell[][] = [["2023 学年工作人员名单"], header];
+    for (let i = 1; i <= 300; i++)
+      rows.push([i, `学生${i}`, `2021${String(i).padStart(4, "0")}`, ...header.slice(3)]);
+    const sheet: SheetInput = { name: "名单", rows };
+    const frame = tableFrame(sheet, [
+      { kind: "roster", sheet: "名单", headerRow: 2, rows: 300, source: "headers" },
+    ]);
+    expect(frame).toEqual({ headerRow: 2, keyColumns: [2, 3] });
+    const { container } = inProvider(<SheetPreview sheet={sheet} cell="W250" lang="zh" {...frame} />);
+    expect(container.querySelector('[data-highlight="cell"]')?.getAttribute("data-cell")).toBe("W250");
+    // The header row is drawn above the rows even though row 2 is far out of the rows in view.
+    const headerRow = container.querySelector('[data-header-row="2"]');
+    expect(headerRow?.textContent).toContain("姓名");
+    expect(headerRow?.textContent).toContain("学号");
+    expect(container.querySelector('[data-row="2"]')).toBeNull();
+    // The target row shows whose it is, though its columns B and C are far left of W.
+    const target = container.querySelector('[data-highlight="row"]');
+    expect(target?.querySelector('[data-cell="B250"]')?.textContent).toBe("学生248");
+    expect(target?.querySelector('[data-cell="C250"]')?.textContent).toBe("20210248");
+  });
+
+  it("knows no frame for a sheet that is not a recognised table", () => {
+    expect(tableFrame({ name: "备注", rows: [["说明"]] }, [])).toEqual({});
+  });
+
+  it("closes on Esc and says so, so the pane can put focus back on the finding", () => {
+    const source = fakeSource({ sheet: { name: "名单", rows: [["姓名"], ["张三"]] }, cell: "A2" });
+    const Preview = bindPreview(source, () => "zh");
+    const closed = jest.fn();
+    const { container } = inProvider(<Preview onClosed={closed} />);
+    const grid = screen.getByTestId("file-preview-grid");
+    fireEvent.keyDown(grid, { key: "Escape" });
+    expect(container.querySelector('[data-testid="file-preview"]')).toBeNull();
+    expect(closed).toHaveBeenCalledTimes(1);
   });
 });

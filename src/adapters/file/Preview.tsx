@@ -6,7 +6,8 @@
 import * as React from "react";
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
-import type { Lang, RawCell, SheetInput } from "../../engine/types";
+import { matchHeader } from "../../engine";
+import type { Lang, SheetInput, TableInfo } from "../../engine/types";
 import { cellText, columnLetter, parseA1 } from "./cells";
 import { fileMessages } from "./messages";
 
@@ -28,6 +29,10 @@ export interface PreviewTarget {
 
 /** Props of {@link SheetPreview}. */
 export interface SheetPreviewProps extends PreviewTarget {
+  /** The table's header row (1-based): kept in view above the rows, like Excel's frozen panes. */
+  readonly headerRow?: number;
+  /** Columns (1-based) that say whose row it is (name, student id): kept in view at the left. */
+  readonly keyColumns?: readonly number[];
   readonly lang: Lang;
   /** Called by the close button; no close button when absent. */
   readonly onClose?: () => void;
@@ -81,6 +86,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   row: { position: "absolute", left: 0, height: `${ROW_HEIGHT}px` },
+  // The row number and the identifying columns, held at the left while the rest scrolls.
+  frozen: { position: "sticky", left: 0, zIndex: 1, display: "flex", height: "100%" },
+  frozenCell: { position: "relative", flexShrink: 0 },
+  sheetHeader: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
   cell: {
     position: "absolute",
     top: 0,
@@ -171,7 +180,7 @@ function useViewport(ref: React.RefObject<HTMLDivElement | null>): { width: numb
 
 /** A read-only, virtualised view of one sheet, scrolled to `cell` with the cell and its row highlighted. */
 export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
-  const { sheet, cell, lang, onClose, height = 360, autoFocus = true } = props;
+  const { sheet, cell, lang, onClose, height = 360, autoFocus = true, headerRow, keyColumns } = props;
   const styles = useStyles();
   const t = fileMessages(lang);
   const scrollerRef = React.useRef<HTMLDivElement | null>(null);
@@ -182,15 +191,43 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
   const geo = React.useMemo(() => geometry(sheet, target), [sheet, target]);
   const targetIndex = target ? { row: target.row - geo.firstRow, col: target.col - geo.firstCol } : null;
 
+  // Frozen columns (0-based in the grid) and the columns that scroll, each in a slot of its own.
+  // A narrow preview freezes fewer: at least one scrolling column must stay in view beside them.
+  const roomFor = Math.max(0, Math.floor((viewport.width - ROW_NUMBER_WIDTH) / COLUMN_WIDTH) - 1);
+  const frozen = React.useMemo(
+    () =>
+      [...new Set(keyColumns ?? [])]
+        .map((c) => c - geo.firstCol)
+        .filter((c) => c >= 0 && c < geo.colCount)
+        .slice(0, roomFor)
+        .sort((a, b) => a - b),
+    [keyColumns, geo, roomFor],
+  );
+  const scrolling = React.useMemo(() => {
+    const out: number[] = [];
+    for (let c = 0; c < geo.colCount; c++) if (!frozen.includes(c)) out.push(c);
+    return out;
+  }, [frozen, geo]);
+  const frozenWidth = ROW_NUMBER_WIDTH + frozen.length * COLUMN_WIDTH;
+  // The table's header row stays above the data while the target row is below it.
+  const headerIndex =
+    headerRow !== undefined &&
+    targetIndex &&
+    headerRow - geo.firstRow >= 0 &&
+    headerRow - geo.firstRow < targetIndex.row
+      ? headerRow - geo.firstRow
+      : null;
+  const headHeight = HEADER_HEIGHT * (headerIndex === null ? 1 : 2);
+
   // Vertical scroll range, compressed when the sheet is taller than browsers allow.
   const fullHeight = geo.rowCount * ROW_HEIGHT;
-  const bodyViewport = Math.max(ROW_HEIGHT, viewport.height - HEADER_HEIGHT);
+  const bodyViewport = Math.max(ROW_HEIGHT, viewport.height - headHeight);
   const canvasBody = Math.min(fullHeight, MAX_SCROLL_PX);
   const ratio =
     fullHeight > canvasBody ? (fullHeight - bodyViewport) / Math.max(1, canvasBody - bodyViewport) : 1;
   const virtualTop = scroll.top * ratio;
   const offset = scroll.top - virtualTop;
-  const canvasWidth = ROW_NUMBER_WIDTH + geo.colCount * COLUMN_WIDTH;
+  const canvasWidth = frozenWidth + scrolling.length * COLUMN_WIDTH;
 
   // Bring the target into view (row centred, column visible) whenever the target changes.
   React.useLayoutEffect(() => {
@@ -198,12 +235,15 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
     if (!el || !targetIndex) return;
     const wantedVirtual = Math.max(0, targetIndex.row * ROW_HEIGHT - (bodyViewport - ROW_HEIGHT) / 2);
     const top = Math.round(wantedVirtual / ratio);
-    const cellLeft = targetIndex.col * COLUMN_WIDTH;
-    const visibleWidth = Math.max(COLUMN_WIDTH, (el.clientWidth || viewport.width) - ROW_NUMBER_WIDTH);
+    const slot = scrolling.indexOf(targetIndex.col);
+    const cellLeft = Math.max(0, slot) * COLUMN_WIDTH;
+    const visibleWidth = Math.max(COLUMN_WIDTH, (el.clientWidth || viewport.width) - frozenWidth);
     el.scrollTop = top;
-    // Keep the sheet's first columns (usually the name) in view when the cell fits; else centre the cell.
+    // Keep the sheet's first columns in view when the cell fits (or is frozen); else centre the cell.
     el.scrollLeft =
-      cellLeft + COLUMN_WIDTH <= visibleWidth ? 0 : Math.max(0, cellLeft - (visibleWidth - COLUMN_WIDTH) / 2);
+      slot < 0 || cellLeft + COLUMN_WIDTH <= visibleWidth
+        ? 0
+        : Math.max(0, cellLeft - (visibleWidth - COLUMN_WIDTH) / 2);
     setScroll({ top: el.scrollTop, left: el.scrollLeft });
     if (autoFocus) el.focus({ preventScroll: true });
     // Only a new target (or sheet) moves the view; resizing must not yank the user's scroll position.
@@ -216,70 +256,117 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
 
   const rowStart = Math.max(0, Math.floor(virtualTop / ROW_HEIGHT) - OVERSCAN);
   const rowEnd = Math.min(geo.rowCount, Math.ceil((virtualTop + bodyViewport) / ROW_HEIGHT) + OVERSCAN);
-  const colStart = Math.max(0, Math.floor(scroll.left / COLUMN_WIDTH) - 2);
-  const colEnd = Math.min(
-    geo.colCount,
-    Math.ceil((scroll.left + viewport.width - ROW_NUMBER_WIDTH) / COLUMN_WIDTH) + 2,
+  const slotStart = Math.max(0, Math.floor(scroll.left / COLUMN_WIDTH) - 2);
+  const slotEnd = Math.min(
+    scrolling.length,
+    Math.ceil((scroll.left + viewport.width - frozenWidth) / COLUMN_WIDTH) + 2,
+  );
+  const slots: Array<[number, number]> = [];
+  for (let i = slotStart; i < slotEnd; i++) slots.push([i, scrolling[i] as number]);
+
+  const dataCell = (
+    r: number,
+    c: number,
+    left: number | null,
+    header: boolean,
+    extra?: string,
+  ): React.JSX.Element => {
+    const excelRow = geo.firstRow + r;
+    const value = (sheet.rows[r] ?? [])[c];
+    const address = `${columnLetter(geo.firstCol + c)}${excelRow}`;
+    const isTarget = !header && targetIndex?.row === r && targetIndex.col === c;
+    const text = cellText(value);
+    return (
+      <div
+        key={c}
+        role={header ? "columnheader" : "cell"}
+        aria-colindex={c + 2}
+        data-cell={header ? undefined : address}
+        data-highlight={isTarget ? "cell" : undefined}
+        aria-current={isTarget ? "location" : undefined}
+        title={text.length > 12 ? text.slice(0, 1000) : undefined}
+        className={mergeClasses(
+          styles.cell,
+          left === null && styles.frozenCell,
+          typeof value === "number" && styles.number,
+          extra,
+          isTarget && styles.highlightCell,
+        )}
+        style={left === null ? { width: COLUMN_WIDTH } : { left, width: COLUMN_WIDTH }}
+      >
+        {text}
+      </div>
+    );
+  };
+
+  const letterHeader = (c: number, left: number | null): React.JSX.Element => (
+    <div
+      key={c}
+      role="columnheader"
+      aria-colindex={c + 2}
+      className={mergeClasses(styles.cell, styles.columnHeader, left === null && styles.frozenCell)}
+      style={left === null ? { width: COLUMN_WIDTH } : { left, width: COLUMN_WIDTH }}
+    >
+      {columnLetter(geo.firstCol + c)}
+    </div>
   );
 
-  const columns: number[] = [];
-  for (let c = colStart; c < colEnd; c++) columns.push(c);
-
-  const rows: React.JSX.Element[] = [];
-  for (let r = rowStart; r < rowEnd; r++) {
+  const gridRow = (r: number, top: number, header: boolean): React.JSX.Element => {
     const excelRow = geo.firstRow + r;
-    const values: ReadonlyArray<RawCell> = sheet.rows[r] ?? [];
-    const isTargetRow = targetIndex?.row === r;
-    rows.push(
+    const isTargetRow = !header && targetIndex?.row === r;
+    const extra = header ? styles.sheetHeader : undefined;
+    return (
       <div
-        key={r}
+        key={header ? "header" : r}
         role="row"
         aria-rowindex={r + 2}
-        data-row={excelRow}
+        data-row={header ? undefined : excelRow}
+        data-header-row={header ? excelRow : undefined}
         data-highlight={isTargetRow ? "row" : undefined}
         className={mergeClasses(styles.row, isTargetRow && styles.highlightRow)}
-        style={{ top: HEADER_HEIGHT + r * ROW_HEIGHT + offset, width: canvasWidth }}
+        style={{ top, width: canvasWidth }}
       >
-        <div
-          role="rowheader"
-          aria-colindex={1}
-          className={mergeClasses(styles.cell, styles.rowHeader, isTargetRow && styles.highlightRowHeader)}
-          style={{ position: "sticky", width: ROW_NUMBER_WIDTH }}
-        >
-          {excelRow}
+        <div className={styles.frozen} style={{ width: frozenWidth }}>
+          <div
+            role="rowheader"
+            aria-colindex={1}
+            className={mergeClasses(
+              styles.cell,
+              styles.rowHeader,
+              styles.frozenCell,
+              isTargetRow && styles.highlightRowHeader,
+            )}
+            style={{ width: ROW_NUMBER_WIDTH }}
+          >
+            {excelRow}
+          </div>
+          {frozen.map((c) =>
+            dataCell(r, c, null, header, mergeClasses(extra, isTargetRow && styles.highlightRow)),
+          )}
         </div>
-        {columns.map((c) => {
-          const value = values[c];
-          const address = `${columnLetter(geo.firstCol + c)}${excelRow}`;
-          const isTarget = isTargetRow && targetIndex?.col === c;
-          const text = cellText(value);
-          return (
-            <div
-              key={c}
-              role="cell"
-              aria-colindex={c + 2}
-              data-cell={address}
-              data-highlight={isTarget ? "cell" : undefined}
-              aria-current={isTarget ? "location" : undefined}
-              title={text.length > 12 ? text.slice(0, 1000) : undefined}
-              className={mergeClasses(
-                styles.cell,
-                typeof value === "number" && styles.number,
-                isTarget && styles.highlightCell,
-              )}
-              style={{ left: ROW_NUMBER_WIDTH + c * COLUMN_WIDTH, width: COLUMN_WIDTH }}
-            >
-              {text}
-            </div>
-          );
-        })}
-      </div>,
+        {slots.map(([slot, c]) => dataCell(r, c, frozenWidth + slot * COLUMN_WIDTH, header, extra))}
+      </div>
     );
-  }
+  };
+
+  const rows: React.JSX.Element[] = [];
+  for (let r = rowStart; r < rowEnd; r++) rows.push(gridRow(r, headHeight + r * ROW_HEIGHT + offset, false));
 
   const targetRowNumber = target?.row ?? geo.firstRow;
   return (
-    <section className={styles.root} data-testid="file-preview" data-sheet={sheet.name} data-target={cell}>
+    <section
+      className={styles.root}
+      data-testid="file-preview"
+      data-sheet={sheet.name}
+      data-target={cell}
+      onKeyDown={(e) => {
+        // Esc closes the preview, as it closes any panel that opened over the user's work.
+        if (e.key === "Escape" && onClose && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className={styles.bar}>
         <Text weight="semibold" className={styles.title} title={t.previewTitle(sheet.name, cell)}>
           {t.previewTitle(sheet.name, cell)}
@@ -313,31 +400,34 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
           aria-rowcount={geo.rowCount + 1}
           aria-colcount={geo.colCount + 1}
           className={styles.canvas}
-          style={{ width: canvasWidth, height: HEADER_HEIGHT + canvasBody }}
+          style={{ width: canvasWidth, height: headHeight + canvasBody }}
         >
           {/* The header's row group is the sticky element: a sticky row would be held inside its 24 px group. */}
-          <div role="rowgroup" className={styles.headerRow} style={{ width: canvasWidth }}>
+          <div
+            role="rowgroup"
+            className={styles.headerRow}
+            style={{ width: canvasWidth, height: headHeight }}
+          >
             <div role="row" aria-rowindex={1} style={{ position: "relative", height: HEADER_HEIGHT }}>
-              <div
-                role="columnheader"
-                aria-colindex={1}
-                className={mergeClasses(styles.cell, styles.columnHeader, styles.rowHeader, styles.corner)}
-                style={{ position: "sticky", width: ROW_NUMBER_WIDTH }}
-              >
-                <span className={styles.srOnly}>{t.rowHeader}</span>
-              </div>
-              {columns.map((c) => (
+              <div className={styles.frozen} style={{ width: frozenWidth, zIndex: 3 }}>
                 <div
-                  key={c}
                   role="columnheader"
-                  aria-colindex={c + 2}
-                  className={mergeClasses(styles.cell, styles.columnHeader)}
-                  style={{ left: ROW_NUMBER_WIDTH + c * COLUMN_WIDTH, width: COLUMN_WIDTH }}
+                  aria-colindex={1}
+                  className={mergeClasses(
+                    styles.cell,
+                    styles.columnHeader,
+                    styles.rowHeader,
+                    styles.frozenCell,
+                  )}
+                  style={{ width: ROW_NUMBER_WIDTH }}
                 >
-                  {columnLetter(geo.firstCol + c)}
+                  <span className={styles.srOnly}>{t.rowHeader}</span>
                 </div>
-              ))}
+                {frozen.map((c) => letterHeader(c, null))}
+              </div>
+              {slots.map(([slot, c]) => letterHeader(c, frozenWidth + slot * COLUMN_WIDTH))}
             </div>
+            {headerIndex !== null && gridRow(headerIndex, HEADER_HEIGHT, true)}
           </div>
           <div role="rowgroup">{rows}</div>
         </div>
@@ -357,6 +447,35 @@ export interface PreviewSource {
 export interface BoundPreviewProps {
   readonly lang?: Lang;
   readonly height?: number;
+  /** The recognised tables (the pane's last check): their header rows and identifying columns stay in view. */
+  readonly tables?: readonly TableInfo[];
+  /** Called after the user closed the preview (button or Esc): the pane puts focus back. */
+  readonly onClosed?: () => void;
+}
+
+/** Fields that say whose row it is, kept in view at the preview's left. */
+const IDENTIFYING_FIELDS: ReadonlySet<string> = new Set(["name", "studentId"]);
+
+/** The header row and the identifying columns (1-based) of `sheet`'s recognised table, if any. */
+export function tableFrame(
+  sheet: SheetInput,
+  tables: readonly TableInfo[] | undefined,
+): { headerRow?: number; keyColumns?: number[] } {
+  const table = tables?.find((t) => t.sheet === sheet.name);
+  if (!table) return {};
+  const firstRow = sheet.origin?.row ?? 1;
+  const firstCol = sheet.origin?.col ?? 1;
+  const header = sheet.rows[table.headerRow - firstRow] ?? [];
+  const keyColumns: number[] = [];
+  const taken = new Set<string>();
+  header.forEach((value, i) => {
+    const hit = matchHeader(table.kind, cellText(value));
+    if (hit && IDENTIFYING_FIELDS.has(hit.field) && !taken.has(hit.field)) {
+      taken.add(hit.field);
+      keyColumns.push(firstCol + i);
+    }
+  });
+  return { headerRow: table.headerRow, keyColumns };
 }
 
 /**
@@ -367,15 +486,20 @@ export function bindPreview(
   source: PreviewSource,
   pageLang: () => Lang,
 ): (props: BoundPreviewProps) => React.JSX.Element | null {
-  function FilePreview({ lang, height }: BoundPreviewProps): React.JSX.Element | null {
+  function FilePreview({ lang, height, tables, onClosed }: BoundPreviewProps): React.JSX.Element | null {
     const target = React.useSyncExternalStore(source.subscribePreview, source.getPreview, source.getPreview);
+    const frame = React.useMemo(() => (target ? tableFrame(target.sheet, tables) : {}), [target, tables]);
     if (!target) return null;
     return (
       <SheetPreview
         sheet={target.sheet}
         cell={target.cell}
         lang={lang ?? pageLang()}
-        onClose={() => source.closePreview()}
+        onClose={() => {
+          source.closePreview();
+          onClosed?.();
+        }}
+        {...frame}
         {...(height === undefined ? {} : { height })}
       />
     );
