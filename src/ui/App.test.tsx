@@ -169,6 +169,32 @@ describe("checking", () => {
   });
 });
 
+describe("the file on disk (file mode)", () => {
+  test("校验 asks first whether the file changed; when it must be reopened, nothing is re-checked", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const beforeCheck = jest.fn(async () => false);
+    const { user } = renderPane(host, { mode: "file", autoCheck: false, beforeCheck });
+    await user.click(screen.getByRole("button", { name: zh.checkButton }));
+    await waitFor(() => expect(beforeCheck).toHaveBeenCalledTimes(1));
+    expect(host.callsOf("readWorkbook")).toHaveLength(0);
+    beforeCheck.mockImplementation(async () => true);
+    await checked(user);
+    expect(host.callsOf("readWorkbook")).toHaveLength(1);
+  });
+
+  test("a file to reopen is said plainly, with the button that opens the picker", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const onOpenFile = jest.fn(async () => undefined);
+    renderPane(host, { mode: "file", fileName: "台账.xlsx", onOpenFile, diskNotice: "reopen" });
+    expect(screen.getByText(zh.diskReopen("台账.xlsx"))).toBeInTheDocument();
+    const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
+    const picked = jest.fn();
+    input.addEventListener("click", picked);
+    fireEvent.click(screen.getByRole("button", { name: zh.reopenButton }));
+    expect(picked).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("jumping to cells", () => {
   test("click and Enter on a finding select its sheet and cell", async () => {
     const host = createFakeHost(sampleWorkbook());

@@ -29,6 +29,7 @@ import {
   ArrowDownloadRegular,
   CheckmarkCircleRegular,
   DismissRegular,
+  FolderOpenRegular,
   TableSimpleRegular,
 } from "@fluentui/react-icons";
 import type { Finding, IsoDate, Lang, SettingsInput, TableInfo } from "../engine";
@@ -56,8 +57,15 @@ export interface AppProps {
   /** Start-up language (default: the stored choice, else the browser's). */
   readonly initialLang?: Lang;
   readonly theme?: ThemeName;
-  /** File mode: open a file the user picked or dropped (rejects with a localised error). */
-  readonly onOpenFile?: (file: File) => Promise<void>;
+  /**
+   * File mode: open a file the user picked or dropped (rejects with a localised error); a dropped
+   * file comes with its DataTransferItem, for a File System Access handle where there is one.
+   */
+  readonly onOpenFile?: (file: File, item?: DroppedItem) => Promise<void>;
+  /** File mode: run before 校验; false when the check must not run (the file was reopened, or must be). */
+  readonly beforeCheck?: () => Promise<boolean>;
+  /** File mode: the file on disk changed since it was read (press 校验), or must be reopened. */
+  readonly diskNotice?: DiskNotice;
   /** File mode: the open file's name. */
   readonly fileName?: string;
   /**
@@ -77,6 +85,14 @@ export interface AppProps {
   /** Today's date for the check (default: the local date). */
   readonly today?: () => IsoDate;
 }
+
+/** A dropped item: Chromium can give its File System Access handle (not in TypeScript's DOM types). */
+export interface DroppedItem {
+  readonly getAsFileSystemHandle?: () => Promise<FileSystemHandle | null>;
+}
+
+/** What file mode knows about the file on disk: changed (校验 reads it again), or to reopen. */
+export type DiskNotice = "changed" | "reopen" | null;
 
 /** What the pane gives the preview slot. */
 export interface PreviewContext {
@@ -192,6 +208,7 @@ export function App(props: AppProps): React.JSX.Element {
   const today = props.today ?? (() => localToday());
 
   const previewRef = React.useRef<HTMLDivElement>(null);
+  const fileInputRef = React.useRef<HTMLInputElement>(null);
   const [state, actions] = usePane({
     host,
     engine,
@@ -221,6 +238,11 @@ export function App(props: AppProps): React.JSX.Element {
       setPreviewSheet(null);
     }
   };
+  const runCheck = async (): Promise<void> => {
+    // File mode: the file may have been edited since it was read; the host decides what to do.
+    if (props.beforeCheck && !(await props.beforeCheck())) return;
+    await actions.check();
+  };
   const [tab, setTab] = React.useState<TabId>("problems");
   const [dragging, setDragging] = React.useState(false);
   const [opening, setOpening] = React.useState<string | null>(null);
@@ -237,12 +259,12 @@ export function App(props: AppProps): React.JSX.Element {
     storeLang(next);
   };
 
-  const openFile = async (file: File): Promise<void> => {
+  const openFile = async (file: File, item?: DroppedItem): Promise<void> => {
     if (!onOpenFile || opening !== null) return;
     setOpening(file.name);
     setOpenError(null);
     try {
-      await onOpenFile(file);
+      await (item ? onOpenFile(file, item) : onOpenFile(file));
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       setOpenError(`${t.openFailed(file.name)} ${detail}`);
@@ -267,7 +289,7 @@ export function App(props: AppProps): React.JSX.Element {
           e.preventDefault();
           setDragging(false);
           const file = e.dataTransfer.files[0];
-          if (file) void openFile(file);
+          if (file) void openFile(file, e.dataTransfer.items?.[0] as DroppedItem | undefined);
         },
       }
     : {};
@@ -322,6 +344,7 @@ export function App(props: AppProps): React.JSX.Element {
 
             {onOpenFile && (
               <FileOpenPanel
+                inputRef={fileInputRef}
                 onChoose={(f) => void openFile(f)}
                 compact={host !== null}
                 dragging={dragging}
@@ -354,7 +377,7 @@ export function App(props: AppProps): React.JSX.Element {
                     appearance="primary"
                     icon={<CheckmarkCircleRegular />}
                     disabledFocusable={isBusy}
-                    onClick={() => void actions.check()}
+                    onClick={() => void runCheck()}
                   >
                     {t.checkButton}
                   </Button>
@@ -385,6 +408,23 @@ export function App(props: AppProps): React.JSX.Element {
                     />
                   )}
                 </div>
+
+                {props.diskNotice && (
+                  <MessageBar intent="warning">
+                    <MessageBarBody className={styles.wrap}>
+                      {props.diskNotice === "changed"
+                        ? t.diskChanged(fileName ?? "")
+                        : t.diskReopen(fileName ?? "")}
+                    </MessageBarBody>
+                    {props.diskNotice === "reopen" && (
+                      <MessageBarActions>
+                        <Button icon={<FolderOpenRegular />} onClick={() => fileInputRef.current?.click()}>
+                          {t.reopenButton}
+                        </Button>
+                      </MessageBarActions>
+                    )}
+                  </MessageBar>
+                )}
 
                 <div role="status" aria-live="polite" className={styles.messages}>
                   {busy && (

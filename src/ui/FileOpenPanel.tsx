@@ -65,6 +65,8 @@ export interface FileOpenPanelProps {
   readonly opening: string | null;
   /** Why the last file could not be opened, if it could not. */
   readonly error: string | null;
+  /** The file input, for another button that opens the picker (重新打开). */
+  readonly inputRef?: React.RefObject<HTMLInputElement>;
 }
 
 /** The file picker and drop zone of file mode. */
@@ -74,10 +76,12 @@ export function FileOpenPanel({
   dragging,
   opening,
   error,
+  inputRef: outerRef,
 }: FileOpenPanelProps): React.JSX.Element {
   const styles = useStyles();
   const { t } = useLang();
-  const inputRef = React.useRef<HTMLInputElement>(null);
+  const ownRef = React.useRef<HTMLInputElement>(null);
+  const inputRef = outerRef ?? ownRef;
   const headingId = React.useId();
   return (
     <section

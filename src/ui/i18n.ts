@@ -34,6 +34,10 @@ const zhCN = {
   currentFile: (name: string) => `当前工作簿：${name}`,
   noFileYet: "还没有打开工作簿。",
   previewHeading: "预览",
+  diskChanged: (name: string) => `“${name}”在读取后已被修改。按“校验”读取新内容。`,
+  diskReopen: (name: string) =>
+    `“${name}”在读取后已被修改，或已无法读取。浏览器不能自行读取新内容：请重新打开这个文件，再校验。`,
+  reopenButton: "重新打开",
 
   // Workbook status
   statusHeading: "表格识别",
@@ -195,6 +199,10 @@ const enUS: UiStrings = {
   currentFile: (name) => `Workbook: ${name}`,
   noFileYet: "No workbook is open yet.",
   previewHeading: "Preview",
+  diskChanged: (name) => `“${name}” has changed since it was read. Press Check to read it again.`,
+  diskReopen: (name) =>
+    `“${name}” has changed since it was read, or can no longer be read. The browser cannot read the new contents by itself: open the file again, then check.`,
+  reopenButton: "Open again",
 
   statusHeading: "Table recognition",
   statusEmpty: "The workbook has no readable sheets.",

@@ -89,6 +89,8 @@ const useStyles = makeStyles({
   // The row number and the identifying columns, held at the left while the rest scrolls.
   frozen: { position: "sticky", left: 0, zIndex: 1, display: "flex", height: "100%" },
   frozenCell: { position: "relative", flexShrink: 0 },
+  // Opaque: the scrolling columns pass underneath.
+  frozenData: { backgroundColor: tokens.colorNeutralBackground1 },
   sheetHeader: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold },
   cell: {
     position: "absolute",
@@ -288,6 +290,7 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
         className={mergeClasses(
           styles.cell,
           left === null && styles.frozenCell,
+          left === null && styles.frozenData,
           typeof value === "number" && styles.number,
           extra,
           isTarget && styles.highlightCell,
