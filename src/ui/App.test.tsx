@@ -7,9 +7,18 @@ import "@testing-library/jest-dom";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { check, findingProblem, ruleTitle, type Finding, type RuleId, type WorkbookInput } from "../engine";
+import {
+  buildSummarySheets,
+  check,
+  findingProblem,
+  ruleTitle,
+  type Finding,
+  type RuleId,
+  type WorkbookInput,
+} from "../engine";
 import { App, type AppProps } from "./App";
 import { createInThreadRunner } from "./engineClient";
+import { SHOWN_SHEETS } from "./SummaryView";
 import { LANG_STORAGE_KEY, UI_STRINGS } from "./i18n";
 import { createFakeHost, createStateStore, type FakeHost, type StateStore } from "./testing/fakeHost";
 import { FastStyles, setupDom } from "./testing/setupDom";
@@ -166,6 +175,37 @@ describe("checking", () => {
     };
     renderPane(host);
     expect(await screen.findByRole("alert")).toHaveTextContent("Excel 正忙");
+  });
+});
+
+describe("what the download holds (file mode)", () => {
+  test("汇总表 shows 资格审查, 组织架构 and 活动统计 with the monthly chart, from the check", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const { user } = renderPane(host, { mode: "file" });
+    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await user.click(tab(zh.tabs.summary));
+    const sheets = buildSummarySheets(check(sampleWorkbook(), { today: TEST_TODAY }), "zh");
+    for (const id of SHOWN_SHEETS) {
+      const sheet = sheets.find((s) => s.id === id)!;
+      const region = await screen.findByRole("region", { name: sheet.name });
+      // Every block's header row is there, and the first data row's first cell.
+      for (const block of sheet.blocks) {
+        expect(
+          within(region)
+            .getAllByRole("columnheader")
+            .map((h) => h.textContent),
+        ).toEqual(expect.arrayContaining(block.columns.map((c) => c.header)));
+      }
+      for (const chart of sheet.charts ?? [])
+        expect(within(region).getByRole("group", { name: chart.title })).toBeInTheDocument();
+    }
+    expect(sheets.some((s) => (s.charts ?? []).length > 0)).toBe(true);
+  });
+
+  test("the Excel pane has no such tab: there they are sheets of the workbook", async () => {
+    renderPane(createFakeHost(sampleWorkbook()));
+    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    expect(screen.queryByRole("tab", { name: zh.tabs.summary })).toBeNull();
   });
 });
 

@@ -32,7 +32,7 @@ import {
   FolderOpenRegular,
   TableSimpleRegular,
 } from "@fluentui/react-icons";
-import type { Finding, IsoDate, Lang, SettingsInput, TableInfo } from "../engine";
+import type { Finding, IsoDate, Lang, SettingsInput, SummarySheet, TableInfo } from "../engine";
 import type { WorkbookHost } from "../host/types";
 import { createEngineRunner, type EngineRunner } from "./engineClient";
 import { FileOpenPanel } from "./FileOpenPanel";
@@ -43,6 +43,7 @@ import { LANG_TAGS, LangContext, UI_STRINGS, langFromLocale, storeLang, storedLa
 import { ReportDownload } from "./ReportDownload";
 import { ReportView } from "./ReportView";
 import { SettingsPanel } from "./SettingsPanel";
+import { SummaryView } from "./SummaryView";
 import { sheetStatuses } from "./sheetStatus";
 import { usePane } from "./usePane";
 import { WorkbookStatus } from "./WorkbookStatus";
@@ -102,8 +103,10 @@ export interface PreviewContext {
   readonly onClosed: () => void;
 }
 
-type TabId = "problems" | "assessment" | "settings" | "report";
+type TabId = "problems" | "assessment" | "summary" | "settings" | "report";
 const TABS: readonly TabId[] = ["problems", "assessment", "settings", "report"];
+// File mode shows what the download holds; in Excel those are sheets of the workbook itself.
+const FILE_TABS: readonly TabId[] = ["problems", "assessment", "summary", "settings", "report"];
 const NO_SETTINGS: SettingsInput = {};
 
 const useStyles = makeStyles({
@@ -244,6 +247,26 @@ export function App(props: AppProps): React.JSX.Element {
     await actions.check();
   };
   const [tab, setTab] = React.useState<TabId>("problems");
+  const tabs = mode === "file" ? FILE_TABS : TABS;
+  const [summarySheets, setSummarySheets] = React.useState<readonly SummarySheet[] | null>(null);
+  const checkedView = state.view;
+  React.useEffect(() => {
+    // Built when the tab is shown, from the last check, in the pane's language.
+    if (tab !== "summary" || !checkedView) return undefined;
+    let live = true;
+    setSummarySheets(null);
+    engine.summary(lang).then(
+      (sheets) => {
+        if (live) setSummarySheets(sheets);
+      },
+      () => {
+        if (live) setSummarySheets([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [tab, checkedView, lang, engine]);
   const [dragging, setDragging] = React.useState(false);
   const [opening, setOpening] = React.useState<string | null>(null);
   const [openError, setOpenError] = React.useState<string | null>(null);
@@ -482,7 +505,7 @@ export function App(props: AppProps): React.JSX.Element {
                   onTabSelect={(_, d) => setTab(d.value as TabId)}
                   aria-label={t.mainTabsLabel}
                 >
-                  {TABS.map((id) => (
+                  {tabs.map((id) => (
                     <Tab
                       key={id}
                       value={id}
@@ -494,7 +517,7 @@ export function App(props: AppProps): React.JSX.Element {
                   ))}
                 </TabList>
 
-                {TABS.map((id) => (
+                {tabs.map((id) => (
                   // Every panel stays mounted (hidden when not selected) so filters and typed settings survive a tab switch.
                   <div
                     key={id}
@@ -521,6 +544,8 @@ export function App(props: AppProps): React.JSX.Element {
                       ) : (
                         <Text>{t.assessmentEmpty}</Text>
                       ))}
+                    {id === "summary" &&
+                      (view ? <SummaryView sheets={summarySheets} /> : <Text>{t.assessmentEmpty}</Text>)}
                     {id === "settings" &&
                       (saved ? (
                         <SettingsPanel

@@ -74,7 +74,9 @@ const zhCN = {
   dismiss: "关闭提示",
 
   // Results
-  tabs: { problems: "问题", assessment: "自评表", settings: "设置", report: "报告要点" },
+  tabs: { problems: "问题", assessment: "自评表", summary: "汇总表", settings: "设置", report: "报告要点" },
+  summaryBuilding: "正在生成汇总表…",
+  summaryIntro: "下载的工作簿中包含以下汇总表（此处只读）。",
   severityNames: { error: "错误", warning: "警告", info: "提示" } as Readonly<Record<Severity, string>>,
   severityCount: (n: number, severity: Severity) =>
     `${zhNumber(n)} 个${({ error: "错误", warning: "警告", info: "提示" } as const)[severity]}`,
@@ -236,7 +238,15 @@ const enUS: UiStrings = {
   highlightHint: "Formatting only; restored when switched off",
   dismiss: "Dismiss",
 
-  tabs: { problems: "Problems", assessment: "Self-assessment", settings: "Settings", report: "Report" },
+  tabs: {
+    problems: "Problems",
+    assessment: "Self-assessment",
+    summary: "Summary sheets",
+    settings: "Settings",
+    report: "Report",
+  },
+  summaryBuilding: "Building the summary sheets…",
+  summaryIntro: "The downloaded workbook holds these summary sheets (read-only here).",
   severityNames: { error: "Error", warning: "Warning", info: "Info" },
   severityCount: (n, severity) =>
     `${enNumber(n)} ${({ error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "info"] } as const)[severity][n === 1 ? 0 : 1]}`,
