@@ -55,6 +55,9 @@ describe.each(WIDTHS)("at %i px", (width) => {
       await check("settings");
       await s.page.getByRole("tab", { name: ZH.tabs.report }).click();
       await check("report");
+      await s.page.getByRole("tab", { name: ZH.tabs.summary }).click();
+      await s.page.getByRole("region", { name: "资格审查" }).waitFor();
+      await check("summary");
 
       await s.page.getByRole("tab", { name: ZH.tabs.problems }).click();
       await s.page.locator("button[title^='跳到']").first().click();

@@ -13,7 +13,7 @@ export const ZH = {
   counts: "问题数量",
   findings: "按规则分组的问题",
   language: "语言",
-  tabs: { problems: "问题", assessment: "自评表", settings: "设置", report: "报告要点" },
+  tabs: { problems: "问题", assessment: "自评表", summary: "汇总表", settings: "设置", report: "报告要点" },
   severity: (n: number, s: "error" | "warning" | "info") =>
     `${n} 个${{ error: "错误", warning: "警告", info: "提示" }[s]}`,
   sheetFacts: (headerRow: number, rows: number) =>
