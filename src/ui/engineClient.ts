@@ -2,23 +2,12 @@
  * How the pane runs the engine: in a Web Worker where the browser has one, on the main thread
  * otherwise (Jest's jsdom, a blocked worker), always through the same asynchronous interface.
  */
-import type { CheckOptions, Lang, SummarySheet, WorkbookInput } from "../engine";
-import { createEngineSession, type CheckView } from "./engineSession";
+import type { CheckOptions, WorkbookInput } from "../engine";
+import { createEngineSession } from "./engineSession";
+import { yieldToBrowser, type EngineRunner } from "./engineRunner";
 
-/** Runs checks and builds summary sheets without the caller knowing where. */
-export interface EngineRunner {
-  /** Check a workbook; the result is kept for `summary`. */
-  check(input: WorkbookInput, options: CheckOptions): Promise<CheckView>;
-  /** The summary sheets of the last check, in `lang`. */
-  summary(lang: Lang): Promise<readonly SummarySheet[]>;
-  /** Release the worker, if any. */
-  dispose(): void;
-}
-
-/** Let the browser paint and handle input before the next long step. */
-export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export type { EngineRunner } from "./engineRunner";
+export { yieldToBrowser } from "./engineRunner";
 
 /** An engine runner on the main thread (tests, and the fallback when a worker cannot run). */
 export function createInThreadRunner(): EngineRunner {

@@ -4,7 +4,7 @@
  */
 import type { CheckOptions, Lang, SummarySheet, WorkbookInput } from "../engine";
 import type { CheckView } from "./engineSession";
-import type { InputPart } from "./inputParts";
+import type { InputPart } from "../host/inputParts";
 
 /** What the pane asks the engine to do. */
 export type EngineTask =

@@ -4,7 +4,7 @@
  */
 import { createEngineSession } from "./engineSession";
 import type { EngineRequest, EngineResponse } from "./engineProtocol";
-import { InputAssembler } from "./inputParts";
+import { InputAssembler } from "../host/inputParts";
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is this much smaller scope.
 const scope = self as unknown as {

@@ -5,8 +5,8 @@
 import type { CheckOptions, Lang, SummarySheet, WorkbookInput } from "../engine";
 import type { EngineRequest, EngineResponse, EngineTask } from "./engineProtocol";
 import type { CheckView } from "./engineSession";
-import { yieldToBrowser, type EngineRunner } from "./engineClient";
-import { inputParts, isLarge } from "./inputParts";
+import { yieldToBrowser, type EngineRunner } from "./engineRunner";
+import { inputParts, isLarge } from "../host/inputParts";
 import { spawnEngineWorker } from "./spawnEngineWorker";
 
 /** Raised when the worker itself fails (blocked, failed to load, crashed), so callers can fall back. */

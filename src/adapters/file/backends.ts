@@ -6,7 +6,7 @@
 import type { SummarySheet, WorkbookInput } from "../../engine/types";
 import type { FileBackend, OutputWorkbook } from "./session";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
-import { InputAssembler } from "../../ui/inputParts";
+import { InputAssembler } from "../../host/inputParts";
 
 /** Copy bytes into an ArrayBuffer of their own (the original stays usable after a transfer). */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {

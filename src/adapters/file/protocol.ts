@@ -4,7 +4,7 @@
  */
 import type { SummarySheet, WorkbookInput } from "../../engine/types";
 import type { WriteOutcome } from "../../host/types";
-import type { InputPart } from "../../ui/inputParts";
+import type { InputPart } from "../../host/inputParts";
 
 /** A request from the page to the worker. */
 export type FileWorkerRequest =

@@ -6,7 +6,7 @@
 import { readXlsxLean } from "../xlsx/lean/read";
 import { writeOutput } from "./output";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
-import { inputParts, isLarge } from "../../ui/inputParts";
+import { inputParts, isLarge } from "../../host/inputParts";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<FileWorkerRequest>) => void) | null;
