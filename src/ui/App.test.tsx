@@ -202,6 +202,12 @@ describe("what the download holds (file mode)", () => {
     expect(sheets.some((s) => (s.charts ?? []).length > 0)).toBe(true);
   });
 
+  test("no progress indicator is left behind once checked (the tab's spinner only while it is shown)", async () => {
+    renderPane(createFakeHost(sampleWorkbook()), { mode: "file" });
+    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await waitFor(() => expect(document.querySelectorAll("[role=progressbar]")).toHaveLength(0));
+  });
+
   test("the Excel pane has no such tab: there they are sheets of the workbook", async () => {
     renderPane(createFakeHost(sampleWorkbook()));
     await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });

@@ -544,7 +544,9 @@ export function App(props: AppProps): React.JSX.Element {
                       ) : (
                         <Text>{t.assessmentEmpty}</Text>
                       ))}
+                    {/* Only while shown: its spinner is a progress indicator, and it is built on demand. */}
                     {id === "summary" &&
+                      tab === "summary" &&
                       (view ? <SummaryView sheets={summarySheets} /> : <Text>{t.assessmentEmpty}</Text>)}
                     {id === "settings" &&
                       (saved ? (
