@@ -52,10 +52,17 @@ function cellText(cell: SummaryCell): string {
   return typeof cell === "number" ? cell.toLocaleString("zh-CN") : cell;
 }
 
-function BlockTable({ block }: { readonly block: SummaryBlock }): React.JSX.Element {
+function BlockTable({
+  block,
+  label,
+}: {
+  readonly block: SummaryBlock;
+  readonly label: string;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
-    <div className={styles.scroll}>
+    // A wide table scrolls sideways: the keyboard must be able to reach and scroll it too.
+    <div className={styles.scroll} role="region" aria-label={block.caption ?? label} tabIndex={0}>
       <table className={styles.table}>
         {block.caption && <caption className={styles.caption}>{block.caption}</caption>}
         <thead>
@@ -137,7 +144,7 @@ export function SummaryView({ sheets }: SummaryViewProps): React.JSX.Element {
             return block ? <ChartBars key={chart.block} chart={chart} block={block} /> : null;
           })}
           {sheet.blocks.map((block) => (
-            <BlockTable key={block.id} block={block} />
+            <BlockTable key={block.id} block={block} label={sheet.title} />
           ))}
         </section>
       ))}
