@@ -56,7 +56,7 @@ describe.each(WIDTHS)("at %i px", (width) => {
       await s.page.getByRole("tab", { name: ZH.tabs.report }).click();
       await check("report");
       await s.page.getByRole("tab", { name: ZH.tabs.summary }).click();
-      await s.page.getByRole("region", { name: "资格审查" }).waitFor();
+      await s.page.getByRole("region", { name: "资格审查", exact: true }).waitFor();
       await check("summary");
 
       await s.page.getByRole("tab", { name: ZH.tabs.problems }).click();
