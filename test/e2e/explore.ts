@@ -217,6 +217,13 @@ export async function expectUsable(s: Session, action: string, shot: string): Pr
     }, top);
   let hit = await hitTest(false);
   if (hit.startsWith("is covered")) hit = await hitTest(true);
+  // Disabled while a check the action started runs (a reopened file is read after a moment): a
+  // fault only if it stays so.
+  for (let waited = 0; hit === "is disabled" && waited < 60_000; waited += 250) {
+    await page.waitForTimeout(250);
+    await waitIdle(page);
+    hit = await hitTest(false);
+  }
   if (hit !== "") fail(`校验 ${hit}`);
   const png = await page.screenshot();
   const ink = inkShare(png);
