@@ -1,5 +1,5 @@
 import type { WorkbookInput } from "../../engine/types";
-import { inputParts } from "../../ui/inputParts";
+import { inputParts } from "../../host/inputParts";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
 import { workerBackend, type WorkerUnavailableError } from "./backends";
 import type { FileBackend } from "./session";
