@@ -101,4 +101,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Outside the engine, import it through its index: src/engine/index.ts is its public surface, so
+    // its inner files can move without breaking the adapters, the pane, the CLI or the tests.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["src/engine/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              // Test helpers (engine/**/testing) are for tests only and stay out of the index.
+              regex: "(^|/)engine/(?!(.+/)?testing$)",
+              message: "Import the engine from its index (src/engine), not from its inner files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -11,7 +11,7 @@
 import ExcelJS from "exceljs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { RawCell, SheetInput, WorkbookInput } from "../src/engine/types";
+import type { RawCell, SheetInput, WorkbookInput } from "../src/engine";
 import { seededRandom, type Rng } from "../scripts/lib/prng";
 import {
   ACTIVITY_COLUMNS,

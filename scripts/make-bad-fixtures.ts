@@ -11,8 +11,7 @@ import ExcelJS from "exceljs";
 import { Deflate, deflateSync, unzipSync } from "fflate";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { columnLetter } from "../src/engine/workbook/address";
-import { serializeState, STATE_SHEET_NAME } from "../src/engine/state";
+import { columnLetter, serializeState, STATE_SHEET_NAME } from "../src/engine";
 import { seededRandom } from "./lib/prng";
 
 /** One fixture: its file name, what it proves (for the README) and how to build its bytes. */

@@ -7,13 +7,13 @@ import {
   RULE_IDS,
   ruleTitle,
   tableLabel,
+  describeSettingSource,
+  textWidth,
   type Finding,
   type Lang,
   type Report,
   type RuleId,
-  describeSettingSource,
 } from "../engine";
-import { textWidth } from "../engine/summary/render";
 import { cliMessages, type FigureKey } from "./messages";
 
 /** How many findings of one rule are printed before "… and N more". */

@@ -2,7 +2,7 @@
  * Shows a command's message in an Office dialog (dialog.html, text passed in the query string) and
  * resolves when the user closes it, so the command's `event.completed()` does not close it early.
  */
-import type { Lang } from "../engine/types";
+import type { Lang } from "../engine";
 import type { CommandMessage } from "./run";
 
 /** How long a message stays open before the command completes anyway (ms). */

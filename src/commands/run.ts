@@ -4,10 +4,9 @@
  * to `Office.actions` and an Office dialog; tests pass the recording fake and a recorder.
  */
 import { describeOfficeError } from "../adapters/office/errors";
-import type { check } from "../engine";
+import type { check, IsoDate, Lang, Report, SummarySheetId } from "../engine";
 import { checkWorkbook, localToday } from "../host/checkWorkbook";
 import { LOCAL_ENGINE } from "../host/localEngine";
-import type { IsoDate, Lang, Report, SummarySheetId } from "../engine/types";
 import type { WorkbookHost, WriteOutcome } from "../host/types";
 
 /** The two ExecuteFunction commands of the manifest. */

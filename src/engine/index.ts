@@ -8,6 +8,8 @@ export * from "./state";
 export * from "./workbook";
 export * from "./read";
 export * from "./summary";
+export * from "./summary/render";
+export { MAX_ROWS_PER_RULE } from "./summary/problems";
 export * from "./indicators";
 export * from "./check";
 export * from "./report";

@@ -2,8 +2,14 @@
  * The one interface between the task pane and where the workbook lives: Excel (Office.js) or an
  * .xlsx file opened in the browser (ExcelJS). The pane never touches either API directly.
  */
-import type { Finding, KindOverride, SummarySheet, SummarySheetId, WorkbookInput } from "../engine/types";
-import type { SettingsInput } from "../engine/settings";
+import type {
+  Finding,
+  KindOverride,
+  SummarySheet,
+  SummarySheetId,
+  WorkbookInput,
+  SettingsInput,
+} from "../engine";
 
 /** Where a long operation is: the pane shows a progress bar with this stage text. */
 export interface Progress {

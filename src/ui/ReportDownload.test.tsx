@@ -2,7 +2,7 @@ import * as React from "react";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { reportDocument } from "../engine/summary/reportDocument";
+import { reportDocument } from "../engine";
 import { exampleResult } from "../engine/summary/testing";
 import { TextEncoder } from "node:util";
 import { ReportDownload } from "./ReportDownload";

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowDownRegular } from "@fluentui/react-icons";
-import type { ReportDocument } from "../engine/summary/reportDocument";
+import type { ReportDocument } from "../engine";
 import { useLang } from "./i18n";
 
 const WORDS = {

@@ -3,7 +3,7 @@
  * catalogue). Chinese is the reference; English must have exactly the same keys and signatures.
  */
 import { createContext, useContext } from "react";
-import type { Lang, Severity } from "../engine/types";
+import type { Lang, Severity } from "../engine";
 
 /** A count with thousands separators, as the pane shows numbers (200,000 行数据). */
 function zhNumber(n: number): string {

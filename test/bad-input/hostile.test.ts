@@ -13,7 +13,7 @@ import { HOSTILE_FIXTURES, HOURS_NOT_NUMBERS, MANY_FINDINGS_ROWS } from "../../s
 import { workbookErrorMessage } from "../../src/adapters/xlsx/errors";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { readXlsxLeanSync } from "../../src/adapters/xlsx/lean/read";
-import { MAX_ROWS_PER_RULE } from "../../src/engine/summary/problems";
+import { MAX_ROWS_PER_RULE } from "../../src/engine";
 import { crashSigns, lines } from "../safety/harness";
 import { runCapped, type CappedRun } from "./capped";
 

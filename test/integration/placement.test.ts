@@ -9,8 +9,13 @@ import { writeSummaryWorkbook } from "../../src/adapters/xlsx/write";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { FakeWorkbook } from "../../src/adapters/office/testing/fakeExcel";
 import { fakeHost } from "../../src/adapters/office/testing/fixtures";
-import type { SummarySheet, SummarySheetId } from "../../src/engine/types";
-import { markerName, markerProof, sheetReference } from "../../src/engine/workbook";
+import {
+  markerName,
+  markerProof,
+  sheetReference,
+  type SummarySheet,
+  type SummarySheetId,
+} from "../../src/engine";
 
 const ROSTER = [
   ["姓名", "学号", "职务"],

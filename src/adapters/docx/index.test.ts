@@ -1,4 +1,4 @@
-import { reportDocument } from "../../engine/summary/reportDocument";
+import { reportDocument } from "../../engine";
 import { exampleResult } from "../../engine/summary/testing";
 import { FONTS, renderReportDocx, TYPE_SIZES } from "./index";
 import { openDocx } from "./testing";

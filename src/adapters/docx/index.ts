@@ -23,7 +23,7 @@ import {
   WidthType,
   type IRunOptions,
 } from "docx";
-import type { ReportDocument, ReportParagraph } from "../../engine/summary/reportDocument";
+import type { ReportDocument, ReportParagraph } from "../../engine";
 
 /** Chinese type sizes in half-points, as Word counts them (二号 22pt, 三号 16pt, 四号 14pt). */
 export const TYPE_SIZES = { erhao: 44, sanhao: 32, sihao: 28 } as const;

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { RawCell, SheetInput } from "../../engine/types";
+import type { RawCell, SheetInput } from "../../engine";
 import { bindPreview, SheetPreview, tableFrame, type PreviewTarget } from "./Preview";
 
 function bigSheet(rows: number): SheetInput {

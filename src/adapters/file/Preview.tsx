@@ -6,8 +6,7 @@
 import * as React from "react";
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
-import { matchHeader } from "../../engine";
-import type { Lang, SheetInput, TableInfo } from "../../engine/types";
+import { matchHeader, type Lang, type SheetInput, type TableInfo } from "../../engine";
 import { cellText, columnLetter, parseA1 } from "./cells";
 import { fileMessages } from "./messages";
 

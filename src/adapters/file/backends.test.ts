@@ -1,4 +1,4 @@
-import type { WorkbookInput } from "../../engine/types";
+import type { WorkbookInput } from "../../engine";
 import { inputParts } from "../../host/inputParts";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
 import { workerBackend, type WorkerUnavailableError } from "./backends";

@@ -3,7 +3,7 @@
  * the file), or in the page itself where workers are unavailable. Both run the xlsx adapter's lean
  * reader and package-level writer, which load only when first needed (a separate chunk).
  */
-import type { SummarySheet, WorkbookInput } from "../../engine/types";
+import type { SummarySheet, WorkbookInput } from "../../engine";
 import type { FileBackend, OutputWorkbook } from "./session";
 import type { FileWorkerReply, FileWorkerRequest } from "./protocol";
 import { InputAssembler } from "../../host/inputParts";

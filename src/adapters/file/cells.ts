@@ -2,8 +2,7 @@
  * Small helpers for the read-only preview: A1 addresses, column letters and the text a raw cell
  * shows (always plain text — the preview never interprets cell content as markup).
  */
-import type { RawCell } from "../../engine/types";
-import { columnLetter as letters, parseCellAddress } from "../../engine/workbook";
+import { columnLetter as letters, parseCellAddress, type RawCell } from "../../engine";
 
 /** A 1-based cell position. */
 export interface CellPosition {

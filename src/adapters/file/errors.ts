@@ -2,7 +2,7 @@
  * Errors file mode shows in the pane: a code the pane can localise (the xlsx adapter's codes) and a
  * message already in the user's language — never a stack trace.
  */
-import type { Lang } from "../../engine/types";
+import type { Lang } from "../../engine";
 import { WORKBOOK_ERROR_CODES, workbookErrorMessage, type WorkbookErrorCode } from "../xlsx/errors";
 
 /** Why a file could not be opened, read or written; `message` is localised, `detail` is for logs. */

@@ -5,7 +5,7 @@
  * contract with the pane.
  */
 import type { ComponentType } from "react";
-import type { Lang } from "../../engine/types";
+import type { Lang } from "../../engine";
 import type { WorkbookHost } from "../../host/types";
 import { inspectPackage } from "../xlsx/package";
 import { inlineBackend, workerBackend } from "./backends";

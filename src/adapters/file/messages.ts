@@ -2,7 +2,7 @@
  * The few strings the file adapter shows itself (the preview's labels, the download name); the
  * pane's own strings live with the pane, file errors with the xlsx adapter.
  */
-import type { Lang } from "../../engine/types";
+import type { Lang } from "../../engine";
 
 /** Every string of the file adapter, per language. */
 export const FILE_MESSAGES = {

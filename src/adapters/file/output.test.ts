@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import { serializeState, stateFromWorkbook, STATE_SHEET_NAME } from "../../engine/state";
-import type { SummarySheet } from "../../engine/types";
+import { serializeState, stateFromWorkbook, STATE_SHEET_NAME, type SummarySheet } from "../../engine";
 import { readXlsx } from "../xlsx/read";
 import { writeOutput } from "./output";
 

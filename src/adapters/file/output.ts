@@ -4,7 +4,7 @@
  * or corrections in the pane, the very-hidden state sheet — all at the package level, so the
  * user's parts are copied byte for byte.
  */
-import type { SummarySheet } from "../../engine/types";
+import type { SummarySheet } from "../../engine";
 import { writeSummaryWorkbook } from "../xlsx/write";
 import type { OutputWorkbook } from "./session";
 

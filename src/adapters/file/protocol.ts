@@ -2,7 +2,7 @@
  * Messages between the file-mode page and its Web Worker: plain data only, so they cross
  * `postMessage` unchanged (bytes are transferred, not copied).
  */
-import type { SummarySheet, WorkbookInput } from "../../engine/types";
+import type { SummarySheet, WorkbookInput } from "../../engine";
 import type { WriteOutcome } from "../../host/types";
 import type { InputPart } from "../../host/inputParts";
 

@@ -1,5 +1,4 @@
-import { serializeState, STATE_SHEET_NAME } from "../../engine/state";
-import type { SummarySheet, WorkbookInput } from "../../engine/types";
+import { serializeState, STATE_SHEET_NAME, type SummarySheet, type WorkbookInput } from "../../engine";
 import type { Progress } from "../../host/types";
 import { FileModeError } from "./errors";
 import { downloadName, FileWorkbookHost, type FileBackend } from "./session";

@@ -4,8 +4,16 @@
  * in tests); saved state is kept in memory and written into the downloaded workbook; `select` opens
  * the read-only preview. Nothing is sent anywhere: the bytes stay in this page.
  */
-import { stateFromWorkbook, serializeState, EMPTY_STATE } from "../../engine/state";
-import type { Lang, SheetInput, SummarySheet, SummarySheetId, WorkbookInput } from "../../engine/types";
+import {
+  stateFromWorkbook,
+  serializeState,
+  EMPTY_STATE,
+  type Lang,
+  type SheetInput,
+  type SummarySheet,
+  type SummarySheetId,
+  type WorkbookInput,
+} from "../../engine";
 import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../../host/types";
 import type { PreviewTarget } from "./Preview";
 import { fileMessages } from "./messages";

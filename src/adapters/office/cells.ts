@@ -3,8 +3,7 @@
  * (the formats and serials are decided in src/engine/workbook), 0-based A1 addresses and payload
  * sizes. Pure functions, no Office.js at run time.
  */
-import type { RawCell } from "../../engine/types";
-import { cellAddress as a1, excelSerialToDate, isDateFormat } from "../../engine/workbook";
+import { cellAddress as a1, excelSerialToDate, isDateFormat, type RawCell } from "../../engine";
 
 // The conventions themselves live in the engine (src/engine/workbook); the Office code imports them from here.
 export {
@@ -15,7 +14,7 @@ export {
   parseCellAddress,
   quoteSheetName,
   sheetReference,
-} from "../../engine/workbook";
+} from "../../engine";
 
 /** Error values Office.js returns as strings in `Range.values` (a literal text equal to one reads as the error). */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([

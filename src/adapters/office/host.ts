@@ -3,7 +3,7 @@
  * object (src/host/types.ts). Newer requirement sets are detected at run time; the manifest asks
  * for ExcelApi 1.7 only.
  */
-import type { Finding, SummarySheet, SummarySheetId, WorkbookInput } from "../../engine/types";
+import type { Finding, SummarySheet, SummarySheetId, WorkbookInput } from "../../engine";
 import type { Progress, SavedState, WorkbookHost } from "../../host/types";
 import { clearMarksIn, markCellsIn } from "./marks";
 import { readWorkbookIn, type ReadOptions } from "./read";

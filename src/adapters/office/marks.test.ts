@@ -1,5 +1,4 @@
-import { STATE_SHEET_NAME } from "../../engine/state";
-import type { Finding } from "../../engine/types";
+import { STATE_SHEET_NAME, type Finding } from "../../engine";
 import { createOfficeHost } from "./host";
 import { MarksIncompleteError } from "./errors";
 import { MARK_COLORS } from "./marks";

@@ -11,8 +11,7 @@
  * part-way (a protected sheet, a cell with a threaded comment, cell-edit mode), each cell already
  * filled has its record, so "clear marks" restores exactly; the error says so.
  */
-import { STATE_SHEET_NAME } from "../../engine/state";
-import type { Finding } from "../../engine/types";
+import { STATE_SHEET_NAME, type Finding } from "../../engine";
 import { OPERATION_OVERHEAD_BYTES, PAYLOAD_TARGET_BYTES, RequestBudget, jsonBytes } from "./budget";
 import { parseCellAddress } from "./cells";
 import { MarksIncompleteError } from "./errors";

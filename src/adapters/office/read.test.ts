@@ -1,4 +1,4 @@
-import { STATE_SHEET_NAME } from "../../engine/state";
+import { STATE_SHEET_NAME } from "../../engine";
 import { PAYLOAD_LIMIT_BYTES, PAYLOAD_TARGET_BYTES } from "./budget";
 import { errorMessage } from "../../commands/run";
 import { PAYLOAD_SIZE_ERROR_CODES, RowTooLargeError, isPayloadSizeError } from "./errors";

@@ -7,9 +7,13 @@
  * of a sync Excel rejects as over its payload limit are read again in syncs of half its size (down
  * to a single row); a row that alone is over the limit fails the read with a {@link RowTooLargeError}.
  */
-import type { RawCell, SheetInput, WorkbookInput } from "../../engine/types";
-import { STATE_SHEET_NAME } from "../../engine/state";
-import { isSummarySheetName } from "../../engine/workbook";
+import {
+  STATE_SHEET_NAME,
+  isSummarySheetName,
+  type RawCell,
+  type SheetInput,
+  type WorkbookInput,
+} from "../../engine";
 import type { Progress } from "../../host/types";
 import {
   INITIAL_BYTES_PER_CELL,

@@ -5,8 +5,9 @@
  * adapter (src/adapters/xlsx/sheet.ts), with positions from the engine's `summaryLayout` and the
  * shared rendering helpers of src/engine/summary/render.ts.
  */
-import { FIRST_BLOCK_ROW, summaryLayout } from "../../engine/summary/layout";
 import {
+  FIRST_BLOCK_ROW,
+  summaryLayout,
   autoColumnWidth,
   clipCellText as clipText,
   freezeCounts,
@@ -16,16 +17,14 @@ import {
   textWidth,
   uniqueTableHeaders,
   wrapsText,
-} from "../../engine/summary/render";
-import type {
-  CellLink,
-  ColumnFormat,
-  PageSetup,
-  SummaryCell,
-  SummaryChart,
-  SummarySheet,
-} from "../../engine/types";
-import { dateCellSerial } from "../../engine/workbook";
+  dateCellSerial,
+  type CellLink,
+  type ColumnFormat,
+  type PageSetup,
+  type SummaryCell,
+  type SummaryChart,
+  type SummarySheet,
+} from "../../engine";
 
 /** A cell value as written through `Range.values` ("" is empty). */
 export type WrittenValue = string | number;

@@ -1,4 +1,4 @@
-import { STATE_SHEET_NAME, stateFromWorkbook } from "../../engine/state";
+import { STATE_SHEET_NAME, stateFromWorkbook } from "../../engine";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { fakeHost, userWorkbook } from "./testing/fixtures";
 

@@ -3,8 +3,7 @@
  * src/engine/state.ts). The same sheet keeps the original fills of marked cells in columns C:H
  * (marks.ts), which the engine never reads.
  */
-import { EMPTY_STATE, STATE_SHEET_NAME, parseState, serializeState } from "../../engine/state";
-import { MAX_CELL_TEXT } from "../../engine/summary/render";
+import { EMPTY_STATE, STATE_SHEET_NAME, parseState, serializeState, MAX_CELL_TEXT } from "../../engine";
 import type { SavedState } from "../../host/types";
 
 /** Reads the saved state (empty when there is none or it is damaged: the next save replaces it). */

@@ -2,10 +2,9 @@
  * 校验 (validate) in Excel writes nothing to the user's sheets: checked on the recording fake by
  * whole-sheet snapshots, by each sheet's mutation counter, and by every queued operation's target.
  */
-import { check } from "../../engine";
+import { check, markerName } from "../../engine";
 import { runCommand, type CommandMessage } from "../../commands/run";
 import { createOfficeHost, type OfficeHost } from "./host";
-import { markerName } from "../../engine/workbook";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { TODAY, userWorkbook } from "./testing/fixtures";
 

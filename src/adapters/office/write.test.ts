@@ -1,6 +1,4 @@
-import { SUMMARY_SHEET_NAMES } from "../../engine";
-import type { SummarySheet } from "../../engine/types";
-import { markerName } from "../../engine/workbook";
+import { SUMMARY_SHEET_NAMES, markerName, type SummarySheet } from "../../engine";
 import { PAYLOAD_LIMIT_BYTES } from "./budget";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { fakeHost, summaryOf, userWorkbook } from "./testing/fixtures";

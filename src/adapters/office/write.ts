@@ -11,7 +11,6 @@
  * has one of our names; a sheet the user renamed, or one an imitation marker points at, is kept;
  * a user sheet that merely has one of our names is never touched — ours gets a suffix.
  */
-import type { CellLink, SummarySheet, SummarySheetId } from "../../engine/types";
 import {
   freeSheetName,
   markedId,
@@ -20,12 +19,15 @@ import {
   planPlacement,
   referencedSheet,
   sheetReference,
+  excelFooterText,
+  type CellLink,
+  type SummarySheet,
+  type SummarySheetId,
   type FoundMarker,
-} from "../../engine/workbook";
+} from "../../engine";
 import type { WriteOutcome } from "../../host/types";
 import { OPERATION_OVERHEAD_BYTES, PAYLOAD_TARGET_BYTES, jsonBytes } from "./budget";
 import { planSheet, widthToPoints, type PlannedGrid, type SheetPlan } from "./render";
-import { excelFooterText } from "../../engine/summary/page";
 
 /** What the host supports, decided at run time from the requirement sets. */
 export interface WriteFeatures {

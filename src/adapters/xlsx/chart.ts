@@ -3,9 +3,14 @@
  * anchoring each chart beside its block, and a chart part whose series refer to the block's cells
  * (with cached values, so the chart shows before Excel recalculates).
  */
-import { summaryLayout } from "../../engine/summary/layout";
-import type { SummaryCell, SummaryChart, SummarySheet } from "../../engine/types";
-import { columnLetter, quoteSheetName } from "../../engine/workbook";
+import {
+  summaryLayout,
+  columnLetter,
+  quoteSheetName,
+  type SummaryCell,
+  type SummaryChart,
+  type SummarySheet,
+} from "../../engine";
 import { escapeText } from "./xml";
 
 /** A chart ready to write: where it sits and what it shows. */

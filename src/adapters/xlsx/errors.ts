@@ -4,7 +4,7 @@
  * The pre-check's refusals (`sniff.ts`) keep their codes and messages; reading or editing a file
  * that passed it can still fail as `corrupt` or `unsupported`.
  */
-import type { Lang } from "../../engine/types";
+import type { Lang } from "../../engine";
 import { SNIFF_CODES, sniffMessage, type SniffCode } from "./sniff";
 
 /** What went wrong with a file. */

@@ -18,4 +18,4 @@ export {
   type WorkbookErrorCode,
 } from "./errors";
 export { sniffWorkbook, DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./sniff";
-export { looksLikeFormula } from "../../engine/summary/render";
+export { looksLikeFormula } from "../../engine";

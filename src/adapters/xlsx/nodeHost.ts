@@ -4,8 +4,14 @@
  * saves the copy where `--out` says; the input is never written). It implements the same
  * WorkbookHost interface as the Office and browser hosts, so `checkWorkbook` runs alike everywhere.
  */
-import { EMPTY_STATE, serializeState, stateFromWorkbook } from "../../engine/state";
-import type { SummarySheet, SummarySheetId, WorkbookInput } from "../../engine/types";
+import {
+  EMPTY_STATE,
+  serializeState,
+  stateFromWorkbook,
+  type SummarySheet,
+  type SummarySheetId,
+  type WorkbookInput,
+} from "../../engine";
 import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../../host/types";
 import { readWorkbookBytes } from "./stream";
 import { writeSummaryWorkbook } from "./write";

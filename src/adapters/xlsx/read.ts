@@ -3,7 +3,7 @@
  * and in the browser: no file system here (see `node.ts` for paths).
  */
 import ExcelJS from "exceljs";
-import type { RawCell, SheetInput, WorkbookInput } from "../../engine/types";
+import type { RawCell, SheetInput, WorkbookInput } from "../../engine";
 import { WorkbookReadError } from "./errors";
 import { inspectPackage, toBytes } from "./package";
 import type { SniffLimits } from "./sniff";

@@ -2,10 +2,9 @@
  * Render one {@link SummarySheet} as SpreadsheetML: worksheet XML plus the Excel tables it holds.
  * Text is always an inline string (never a formula); links only point inside the workbook.
  */
-import type { CellLink, ColumnFormat, PageSetup, SummaryCell, SummarySheet } from "../../engine/types";
-import { excelFooter } from "../../engine/summary/page";
-import { summaryLayout, type BlockLayout } from "../../engine/summary/layout";
 import {
+  excelFooter,
+  summaryLayout,
   autoColumnWidth,
   clipCellText,
   freezeCounts,
@@ -16,8 +15,15 @@ import {
   wrappedLineCount,
   wrappedRowHeight,
   wrapsText,
-} from "../../engine/summary/render";
-import { columnLetter as letterOf, dateCellSerial } from "../../engine/workbook";
+  columnLetter as letterOf,
+  dateCellSerial,
+  type CellLink,
+  type ColumnFormat,
+  type PageSetup,
+  type SummaryCell,
+  type SummarySheet,
+  type BlockLayout,
+} from "../../engine";
 import { chartSpecs, type ChartSpec } from "./chart";
 import { NS } from "./package";
 import type { StyleIndex, StyleName } from "./styles";

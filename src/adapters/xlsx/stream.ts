@@ -7,7 +7,7 @@
  * to differ; it stays as the test oracle.
  */
 import { promises as fs } from "node:fs";
-import type { WorkbookInput } from "../../engine/types";
+import type { WorkbookInput } from "../../engine";
 import { readXlsxLean, type LeanReadOptions } from "./lean/read";
 
 export { readXlsxLean, readXlsxLeanSync, type LeanReadOptions } from "./lean/read";

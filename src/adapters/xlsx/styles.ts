@@ -4,7 +4,7 @@
  */
 import { applySplices, childElements, scanTags, XmlShapeError, type Splice, type XmlElement } from "./xml";
 import { escapeAttr } from "./xml";
-import { NUMBER_FORMATS, TEXT_FORMAT } from "../../engine/summary/render";
+import { NUMBER_FORMATS, TEXT_FORMAT } from "../../engine";
 
 /** What one of our cells looks like. */
 export interface CellStyle {

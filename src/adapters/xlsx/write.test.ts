@@ -1,8 +1,6 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import type { SummarySheet, SummarySheetId } from "../../engine/types";
-import { summaryLayout } from "../../engine/summary/layout";
-import { markerProof } from "../../engine/workbook";
+import { summaryLayout, markerProof, type SummarySheet, type SummarySheetId } from "../../engine";
 import { readXlsx } from "./read";
 import { scanTags } from "./xml";
 import { refersToSheet, writeSummaryWorkbook, writeSummaryXlsx } from "./write";

@@ -7,15 +7,8 @@
  * the Office writer carries out: only a sheet whose marker's proof checks against its A1 is ours.
  * Browser-safe: bytes in, bytes out.
  */
-import type { CellLink, SummarySheet } from "../../engine/types";
-import type { WriteOutcome } from "../../host/types";
-import { WorkbookReadError } from "./errors";
-import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
-import type { SniffLimits } from "./sniff";
-import { renderChart, renderDrawing } from "./chart";
-import { MAX_CELL_TEXT } from "../../engine/summary/render";
-import { renderSheet, renderTable } from "./sheet";
 import {
+  MAX_CELL_TEXT,
   markedId,
   markerName,
   markerProof,
@@ -24,8 +17,16 @@ import {
   referencedSheet,
   sheetReference,
   STATE_SHEET_NAME,
+  type CellLink,
+  type SummarySheet,
   type FoundMarker,
-} from "../../engine/workbook";
+} from "../../engine";
+import type { WriteOutcome } from "../../host/types";
+import { WorkbookReadError } from "./errors";
+import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
+import type { SniffLimits } from "./sniff";
+import { renderChart, renderDrawing } from "./chart";
+import { renderSheet, renderTable } from "./sheet";
 import { addSummaryStyles, DEFAULT_STYLES_XML } from "./styles";
 import {
   applySplices,

@@ -2,8 +2,14 @@
  * Test workbooks for the Office adapter and the ribbon commands: user sheets with formats and
  * fills in the recording fake, and the engine's summary sheets for them. Only tests import this.
  */
-import { buildSummarySheets, check } from "../../../engine";
-import type { CheckResult, Lang, SummarySheet, WorkbookInput } from "../../../engine/types";
+import {
+  buildSummarySheets,
+  check,
+  type CheckResult,
+  type Lang,
+  type SummarySheet,
+  type WorkbookInput,
+} from "../../../engine";
 import { createOfficeHost, type OfficeHost } from "../host";
 import { FakeWorkbook, type FakeValue } from "./fakeExcel";
 

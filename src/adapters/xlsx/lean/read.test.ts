@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { RawCell, WorkbookInput } from "../../../engine/types";
+import type { RawCell, WorkbookInput } from "../../../engine";
 import { WorkbookReadError } from "../errors";
 import { readXlsx } from "../read";
 import { readDateStyles, readXlsxLean, readXlsxLeanSync } from "./read";

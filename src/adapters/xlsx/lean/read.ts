@@ -14,7 +14,7 @@
  * CDATA text is kept, elements with a namespace prefix (`<x:c>`) are read, and a sheet is found
  * through the package's relationships wherever its part is stored.
  */
-import type { SheetInput, WorkbookInput } from "../../../engine/types";
+import type { SheetInput, WorkbookInput } from "../../../engine";
 import { WorkbookReadError } from "../errors";
 import { toBytes, XlsxPackage } from "../package";
 import type { SniffLimits } from "../sniff";

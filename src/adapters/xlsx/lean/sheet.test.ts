@@ -4,7 +4,7 @@
  * workbook past it, and a `<v>` that is not wholly a number is not a number.
  */
 import fc from "fast-check";
-import type { RawCell } from "../../../engine/types";
+import type { RawCell } from "../../../engine";
 import { WorkbookReadError } from "../errors";
 import { readXlsxLeanSync } from "./read";
 import { makeXlsx } from "./testing";

@@ -7,8 +7,7 @@
  *   merges that cover it, instead of each merge walking every row;
  * - the cells kept are counted against a budget shared by all sheets ({@link CellBudget}).
  */
-import type { RawCell } from "../../../engine/types";
-import { excelSerialToDate } from "../../../engine/workbook";
+import { excelSerialToDate, type RawCell } from "../../../engine";
 import { WorkbookReadError } from "../errors";
 import { decodeEscapes, detach } from "./strings";
 import { attribute, decodeAttributeValue, type XmlSink } from "./xmlScan";

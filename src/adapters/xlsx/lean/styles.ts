@@ -2,7 +2,7 @@
  * The styles part for the lean reader: which cell style indices (cellXfs) format numbers as dates,
  * by ExcelJS's rules (built-in ids 14–22 and 45–47, or a custom code with y, m, d, h, s).
  */
-import { isDateFormat } from "../../../engine/workbook";
+import { isDateFormat } from "../../../engine";
 import { attribute, attributeMap, scanXml } from "./xmlScan";
 
 /** The built-in number formats that ExcelJS knows and that read as dates or times (src/engine/workbook/dates.ts decides which are dates). */
