@@ -81,9 +81,20 @@ describe("问题清单", () => {
       { text: "I3", link: { sheet: ROSTER, cell: "I3" } },
       { text: "H9", link: { sheet: ROSTER, cell: "H9" } },
       { text: "A4", link: { sheet: ROSTER, cell: "A4" } },
-      { text: "A1", link: { sheet: "基本信息", cell: "A1" } },
+      { text: "整张表", link: { sheet: "基本信息", cell: "A1" } },
       null,
     ]);
+    expect(blockOf(problemsSheet(result, "en"), "problems").rows[3]?.[6]).toEqual({
+      text: "whole sheet",
+      link: { sheet: "基本信息", cell: "A1" },
+    });
+  });
+
+  it("has a header for every column in both languages", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const b = blockOf(problemsSheet(result, lang), "problems");
+      expect(b.columns.map((c) => c.header).filter(Boolean)).toHaveLength(b.rows[0]?.length ?? -1);
+    }
   });
 
   it("says there is no problem when there is none", () => {

@@ -18,6 +18,7 @@ const TEXT = {
     headers: ["序号", "严重程度", "规则", "工作表", "行", "列", "单元格", "值", "说明", "修改建议", "依据"],
     severity: { error: "错误", warning: "警告", info: "提示" },
     none: "未发现问题。",
+    wholeSheet: "整张表",
     more: (n: number) =>
       `另有 ${n} 条同类问题未列出（每条规则最多列出 ${MAX_ROWS_PER_RULE} 条；JSON 报告中有完整清单）。`,
   },
@@ -35,9 +36,11 @@ const TEXT = {
       "Value",
       "Explanation",
       "How to fix",
+      "Basis",
     ],
     severity: { error: "error", warning: "warning", info: "note" },
     none: "No problem found.",
+    wholeSheet: "whole sheet",
     more: (n: number) =>
       `${plural(n, "more finding")} of this rule not listed (at most ${MAX_ROWS_PER_RULE} per rule; the JSON report lists them all).`,
   },
@@ -58,12 +61,16 @@ const FORMATS = [
 ] as const;
 
 /**
- * The cell to link a finding to: its own cell; else column A of its row; else A1 of its sheet.
- * Findings without a sheet (a table that is missing) have no link.
+ * The cell to link a finding to: its own cell; else column A of its row; else the sheet as a
+ * whole (a finding about the whole table, such as too many staff), shown as such rather than as
+ * "A1", which would point at a cell the finding is not about. Findings without a sheet (a table
+ * that is missing) have no link.
  */
-function locationCell(f: Finding): SummaryCell {
+function locationCell(f: Finding, wholeSheet: string): SummaryCell {
   if (f.sheet === undefined) return null;
-  const cell = f.cell ?? (f.row !== undefined ? `A${f.row}` : "A1");
+  if (f.cell === undefined && f.row === undefined)
+    return { text: wholeSheet, link: { sheet: f.sheet, cell: "A1" } };
+  const cell = f.cell ?? `A${f.row}`;
   return { text: cell, link: { sheet: f.sheet, cell } };
 }
 
@@ -94,7 +101,7 @@ export function problemsSheet(result: CheckResult, lang: Lang): SummarySheet {
       f.sheet ?? null,
       f.row ?? null,
       f.column ?? null,
-      locationCell(f),
+      locationCell(f, t.wholeSheet),
       valueCell(f.value),
       findingProblem(f, lang),
       messages.fixFor(f),
