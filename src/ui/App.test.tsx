@@ -16,7 +16,7 @@ import {
   type RuleId,
   type WorkbookInput,
 } from "../engine";
-import { App, type AppProps } from "./App";
+import { App, type AppProps, type DroppedItem } from "./App";
 import { createInThreadRunner } from "./engineClient";
 import { SHOWN_SHEETS } from "./SummaryView";
 import { LANG_STORAGE_KEY, UI_STRINGS } from "./i18n";
@@ -238,6 +238,33 @@ describe("the file on disk (file mode)", () => {
     input.addEventListener("click", picked);
     fireEvent.click(screen.getByRole("button", { name: zh.reopenButton }));
     expect(picked).toHaveBeenCalledTimes(1);
+  });
+
+  test("where the browser has showOpenFilePicker, 重新打开 uses it and hands over the file's handle", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const onOpenFile = jest.fn(async (_file: File, _item?: DroppedItem) => undefined);
+    const file = new File(["x"], "台账.xlsx");
+    const handle = {
+      kind: "file",
+      name: "台账.xlsx",
+      getFile: async () => file,
+    } as unknown as FileSystemFileHandle;
+    const g = globalThis as { showOpenFilePicker?: unknown };
+    g.showOpenFilePicker = jest.fn(async () => [handle]);
+    try {
+      renderPane(host, { mode: "file", fileName: "台账.xlsx", onOpenFile, diskNotice: "reopen" });
+      const input = document.querySelector<HTMLInputElement>("input[type=file]")!;
+      const picked = jest.fn();
+      input.addEventListener("click", picked);
+      fireEvent.click(screen.getByRole("button", { name: zh.reopenButton }));
+      await waitFor(() => expect(onOpenFile).toHaveBeenCalledTimes(1));
+      expect(picked).not.toHaveBeenCalled();
+      const [opened, item] = onOpenFile.mock.calls[0]!;
+      expect(opened).toBe(file);
+      await expect(item?.getAsFileSystemHandle?.()).resolves.toBe(handle);
+    } finally {
+      delete g.showOpenFilePicker;
+    }
   });
 });
 

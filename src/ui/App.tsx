@@ -35,7 +35,7 @@ import {
 import type { Finding, IsoDate, Lang, SettingsInput, SummarySheet, TableInfo } from "../engine";
 import type { WorkbookHost } from "../host/types";
 import { createEngineRunner, type EngineRunner } from "./engineClient";
-import { FileOpenPanel } from "./FileOpenPanel";
+import { FileOpenPanel, pickWorkbook } from "./FileOpenPanel";
 import { FindingsView } from "./FindingsView";
 import type { ThemeName } from "./hostDetect";
 import { IndicatorsView } from "./IndicatorsView";
@@ -60,7 +60,8 @@ export interface AppProps {
   readonly theme?: ThemeName;
   /**
    * File mode: open a file the user picked or dropped (rejects with a localised error); a dropped
-   * file comes with its DataTransferItem, for a File System Access handle where there is one.
+   * file comes with its DataTransferItem, for a File System Access handle where there is one (a
+   * file picked through `showOpenFilePicker` comes with an item that gives its handle).
    */
   readonly onOpenFile?: (file: File, item?: DroppedItem) => Promise<void>;
   /** File mode: run before 校验; false when the check must not run (the file was reopened, or must be). */
@@ -87,7 +88,10 @@ export interface AppProps {
   readonly today?: () => IsoDate;
 }
 
-/** A dropped item: Chromium can give its File System Access handle (not in TypeScript's DOM types). */
+/**
+ * A dropped item: Chromium can give its File System Access handle (not in TypeScript's DOM types).
+ * A file picked with `showOpenFilePicker` comes with one that gives the picker's handle.
+ */
 export interface DroppedItem {
   readonly getAsFileSystemHandle?: () => Promise<FileSystemHandle | null>;
 }
@@ -296,6 +300,10 @@ export function App(props: AppProps): React.JSX.Element {
     }
   };
 
+  const onChoose = (file: File, handle?: FileSystemFileHandle): void => {
+    void openFile(file, handle ? { getAsFileSystemHandle: async () => handle } : undefined);
+  };
+
   const dropHandlers = onOpenFile
     ? {
         onDragOver: (e: React.DragEvent) => {
@@ -368,7 +376,7 @@ export function App(props: AppProps): React.JSX.Element {
             {onOpenFile && (
               <FileOpenPanel
                 inputRef={fileInputRef}
-                onChoose={(f) => void openFile(f)}
+                onChoose={onChoose}
                 compact={host !== null}
                 dragging={dragging}
                 opening={opening}
@@ -441,7 +449,10 @@ export function App(props: AppProps): React.JSX.Element {
                     </MessageBarBody>
                     {props.diskNotice === "reopen" && (
                       <MessageBarActions>
-                        <Button icon={<FolderOpenRegular />} onClick={() => fileInputRef.current?.click()}>
+                        <Button
+                          icon={<FolderOpenRegular />}
+                          onClick={() => void pickWorkbook(fileInputRef.current, onChoose)}
+                        >
                           {t.reopenButton}
                         </Button>
                       </MessageBarActions>

@@ -18,6 +18,7 @@ import { useLang } from "./i18n";
 
 /** The file types the picker offers. */
 export const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const useStyles = makeStyles({
   zone: {
@@ -53,10 +54,45 @@ const useStyles = makeStyles({
   },
 });
 
+/** `window.showOpenFilePicker` (File System Access API; not in TypeScript's DOM types). */
+type ShowOpenFilePicker = (options: {
+  types: { description: string; accept: Record<string, string[]> }[];
+  excludeAcceptAllOption: boolean;
+  multiple: boolean;
+}) => Promise<FileSystemFileHandle[]>;
+
+/**
+ * Let the user pick a workbook. Where the browser has the File System Access picker (Chromium,
+ * Edge, 360/QQ), use it and keep the file's handle, so that 校验 can read the file again after it
+ * was edited; the user cancelling does nothing. Without the API, or when it fails otherwise, the
+ * `<input type=file>` opens instead (its change handler takes the file, without a handle).
+ */
+export async function pickWorkbook(
+  input: HTMLInputElement | null,
+  onPicked: (file: File, handle: FileSystemFileHandle) => void,
+): Promise<void> {
+  const picker = (globalThis as { showOpenFilePicker?: ShowOpenFilePicker }).showOpenFilePicker;
+  if (typeof picker === "function") {
+    try {
+      const [handle] = await picker.call(globalThis, {
+        types: [{ description: "Excel", accept: { [XLSX_TYPE]: [".xlsx", ".xlsm"] } }],
+        excludeAcceptAllOption: false,
+        multiple: false,
+      });
+      if (handle) onPicked(await handle.getFile(), handle);
+      return;
+    } catch (err) {
+      if ((err as { name?: unknown } | null)?.name === "AbortError") return;
+      // Any other failure (a policy, a sandboxed frame…): the plain file input still works.
+    }
+  }
+  input?.click();
+}
+
 /** Props of {@link FileOpenPanel}. */
 export interface FileOpenPanelProps {
-  /** Open the chosen file. */
-  readonly onChoose: (file: File) => void;
+  /** Open the chosen file; with its handle when it was picked through the File System Access API. */
+  readonly onChoose: (file: File, handle?: FileSystemFileHandle) => void;
   /** A workbook is already open: the panel shrinks to one button. */
   readonly compact: boolean;
   /** A file is being dragged over the pane. */
@@ -96,7 +132,7 @@ export function FileOpenPanel({
         <Button
           appearance={compact ? "secondary" : "primary"}
           icon={compact ? <FolderOpenRegular /> : <DocumentArrowUpRegular />}
-          onClick={() => inputRef.current?.click()}
+          onClick={() => void pickWorkbook(inputRef.current, onChoose)}
           disabledFocusable={opening !== null}
         >
           {compact ? t.openAnother : t.chooseFile}

@@ -90,6 +90,12 @@ export interface SessionOptions {
   readonly height?: number;
   /** Language the pane starts in (stored in localStorage before the app runs). */
   readonly lang?: "zh" | "en";
+  /**
+   * Keep `window.showOpenFilePicker` (File System Access API). By default it is removed, so that
+   * 打开工作簿 opens the `<input type=file>` that Playwright's file chooser drives (it cannot drive
+   * the native picker); a test that keeps it installs its own stand-in (see reread.e2e.ts).
+   */
+  readonly filePicker?: boolean;
 }
 
 /** Launch Chromium (fresh `--user-data-dir` in a temp dir) and record everything the page does. */
@@ -123,7 +129,7 @@ export async function openSession(server: Server, options: SessionOptions = {}):
     (route) => route.abort("internetdisconnected"),
   );
   await context.addInitScript(
-    ({ lang }) => {
+    ({ lang, filePicker }) => {
       const w = window as unknown as { __csp: string[]; __probe: number[] };
       w.__csp = [];
       w.__probe = [];
@@ -134,8 +140,16 @@ export async function openSession(server: Server, options: SessionOptions = {}):
       });
       // Only the first time: a reload must keep what the user chose in the pane.
       if (lang && localStorage.getItem("ziping.lang") === null) localStorage.setItem("ziping.lang", lang);
+      if (!filePicker) {
+        // As in a browser without the File System Access API: the pane falls back to its file input.
+        const g = window as unknown as { showOpenFilePicker?: unknown };
+        delete g.showOpenFilePicker;
+        if ("showOpenFilePicker" in window) {
+          Object.defineProperty(window, "showOpenFilePicker", { value: undefined, configurable: true });
+        }
+      }
     },
-    { lang: options.lang ?? "zh" },
+    { lang: options.lang ?? "zh", filePicker: options.filePicker ?? false },
   );
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("console", (msg) => {
