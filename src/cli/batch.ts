@@ -235,8 +235,8 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** The summary row of a checked workbook. */
-export function summaryOf(file: string, result: CheckResult, lang: Lang = "zh"): SchoolSummary {
+/** A checked workbook's row of the batch summary (one row per school). */
+export function schoolRowOf(file: string, result: CheckResult, lang: Lang = "zh"): SchoolSummary {
   const { stats, summary } = result.report;
   return {
     file,
@@ -410,7 +410,7 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
       const said = bm.settings(text);
       io.stdout(`${layered.some((s) => s.loosened) ? p.yellow(said) : said}\n`);
     }
-    rows.push(summaryOf(name, result, lang));
+    rows.push(schoolRowOf(name, result, lang));
     if (errors > 0) {
       withErrors++;
       worst = Math.max(worst, 1);

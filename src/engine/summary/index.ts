@@ -9,7 +9,7 @@ import { eligibilitySheet } from "./eligibility";
 import { SUMMARY_SHEET_IDS } from "./names";
 import { pageSetupOf } from "./page";
 import { problemsSheet } from "./problems";
-import { reportSheet } from "./report";
+import { reportSheet } from "./reportSentences";
 import { structureSheet } from "./structure";
 
 export { SUMMARY_SHEET_IDS, SUMMARY_SHEET_NAMES } from "./names";
@@ -21,8 +21,8 @@ export {
   tableName,
   verdictText,
 } from "./indicatorText";
-export { REPORT_TOPICS, reportSentences, reportTopicLabel } from "./report";
-export type { ReportSentence, ReportTopic } from "./report";
+export { REPORT_TOPICS, reportSentences, reportTopicLabel } from "./reportSentences";
+export type { ReportSentence, ReportTopic } from "./reportSentences";
 export { reportDocument } from "./reportDocument";
 export type { ReportDocument, ReportParagraph, ReportSection } from "./reportDocument";
 export { summaryLayout, FIRST_BLOCK_ROW } from "./layout";

@@ -1,5 +1,5 @@
 import { reportDocument } from "./reportDocument";
-import { reportSentences } from "./report";
+import { reportSentences } from "./reportSentences";
 import { exampleResult } from "./testing";
 
 describe("the report draft as data", () => {

@@ -9,7 +9,7 @@
 import type { CheckResult, Indicator, Lang } from "../types";
 import { formatDate } from "./format";
 import { formatIndicatorNotes, indicatorText, markSymbol, verdictText } from "./indicatorText";
-import { reportSentences, type ReportTopic } from "./report";
+import { reportSentences, type ReportTopic } from "./reportSentences";
 
 /** One paragraph: generated text a person must confirm, or a placeholder a person must write. */
 export interface ReportParagraph {

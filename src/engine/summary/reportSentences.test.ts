@@ -1,4 +1,4 @@
-import { reportSentences, reportSheet } from "./report";
+import { reportSentences, reportSheet } from "./reportSentences";
 import { blockOf, exampleActivities, exampleResult, exampleRoster, makeResult, roster } from "./testing";
 import type { CheckResult } from "../types";
 
