@@ -16,20 +16,6 @@ z.config({ jitless: true });
  */
 export type IsoDate = string;
 
-/** Titles allowed by indicator 6 (reform-rules.md). */
-export const DEFAULT_ALLOWED_TITLES: readonly string[] = [
-  "主席",
-  "副主席",
-  "执行主席",
-  "轮值主席",
-  "轮值执行主席",
-  "主席团成员",
-  "部长",
-  "副部长",
-  "部门负责人",
-  "干事",
-];
-
 /** Titles that make a staff member part of the presidium (主席团). */
 export const PRESIDIUM_TITLES: readonly string[] = [
   "主席",
@@ -42,6 +28,9 @@ export const PRESIDIUM_TITLES: readonly string[] = [
 
 /** Titles that make a staff member a department head (部门负责人). */
 export const HEAD_TITLES: readonly string[] = ["部长", "副部长", "部门负责人"];
+
+/** Titles allowed by indicator 6 (reform-rules.md): the presidium's, the heads' and 干事. */
+export const DEFAULT_ALLOWED_TITLES: readonly string[] = [...PRESIDIUM_TITLES, ...HEAD_TITLES, "干事"];
 
 const isoDate = z
   .string()

@@ -27,22 +27,18 @@ function source(lang: Lang, text: string, item?: number): string {
 
 /** Limits as text, from the settings when given, else the national defaults of reform-rules.md. */
 function limits(lang: Lang, settings?: Settings) {
-  const zh = lang === "zh";
+  // A head-count cap: the school's own number, or without settings the rule's caps by level.
+  const headCount = (cap: number | undefined, byLevel: Readonly<Record<Lang, string>>): string =>
+    cap === undefined ? byLevel[lang] : lang === "zh" ? `${cap}人` : `${cap}`;
   return {
-    staff: settings
-      ? zh
-        ? `${settings.staffMax}人`
-        : `${settings.staffMax}`
-      : zh
-        ? "规定人数（校级40人，规模较大高校60人，院级30人）"
-        : "the cap (school 40, large schools 60, college 30)",
-    presidium: settings
-      ? zh
-        ? `${settings.presidiumMax}人`
-        : `${settings.presidiumMax}`
-      : zh
-        ? "规定人数（校级5人，院级3人）"
-        : "the cap (school 5, college 3)",
+    staff: headCount(settings?.staffMax, {
+      zh: "规定人数（校级40人，规模较大高校60人，院级30人）",
+      en: "the cap (school 40, large schools 60, college 30)",
+    }),
+    presidium: headCount(settings?.presidiumMax, {
+      zh: "规定人数（校级5人，院级3人）",
+      en: "the cap (school 5, college 3)",
+    }),
     departments: String(settings?.departmentsMax ?? 6),
     rank: `${settings?.rankTopPercent ?? 30}%`,
     months: settings?.congressMaxMonths ?? 12,

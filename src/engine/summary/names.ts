@@ -4,17 +4,7 @@
  */
 import type { Lang, SummarySheetId } from "../types";
 
-/** Our sheet ids in the order they are written. */
-export const SUMMARY_SHEET_IDS: readonly SummarySheetId[] = [
-  "assessment",
-  "problems",
-  "eligibility",
-  "structure",
-  "activity",
-  "report",
-];
-
-/** Sheet name per id and language. */
+/** Sheet name per id and language, in the order the sheets are written. */
 export const SUMMARY_SHEET_NAMES: Readonly<Record<SummarySheetId, Readonly<Record<Lang, string>>>> = {
   assessment: { zh: "自评表", en: "Self-assessment" },
   problems: { zh: "问题清单", en: "Problems" },
@@ -23,3 +13,6 @@ export const SUMMARY_SHEET_NAMES: Readonly<Record<SummarySheetId, Readonly<Recor
   activity: { zh: "活动统计", en: "Activity statistics" },
   report: { zh: "报告要点", en: "Report points" },
 };
+
+/** Our sheet ids in the order they are written (the record above lists every id once, in that order). */
+export const SUMMARY_SHEET_IDS = Object.keys(SUMMARY_SHEET_NAMES) as readonly SummarySheetId[];

@@ -1,4 +1,5 @@
 import type { SummaryBlock } from "../types";
+import { isDateFormat } from "../workbook";
 import {
   autoColumnWidth,
   clipCellText,
@@ -85,15 +86,17 @@ describe("summary rendering helpers", () => {
     ]);
   });
 
-  it("maps column formats to Excel number formats", () => {
-    expect(NUMBER_FORMATS).toEqual({
-      text: "General",
-      integer: "0",
-      decimal1: "0.0",
-      decimal2: "0.00",
-      percent: "0.00%",
-      date: "yyyy-mm-dd",
-    });
+  it("maps column formats to Excel number formats of their kind", () => {
+    const formats = Object.entries(NUMBER_FORMATS);
+    // Excel (and our readers, workbook/dates.ts) must read the date column, and only it, as dates.
+    expect(formats.filter(([, code]) => isDateFormat(code)).map(([format]) => format)).toEqual(["date"]);
+    const decimals = (code: string) => /\.(0+)/.exec(code)?.[1]?.length ?? 0;
+    expect([NUMBER_FORMATS.integer, NUMBER_FORMATS.decimal1, NUMBER_FORMATS.decimal2].map(decimals)).toEqual([
+      0, 1, 2,
+    ]);
+    expect(NUMBER_FORMATS.percent).toMatch(/%$/);
+    // Text columns leave numbers General; only their text cells get "@" (text as typed).
+    expect(NUMBER_FORMATS.text).toBe("General");
     expect(TEXT_FORMAT).toBe("@");
   });
 
