@@ -4,8 +4,24 @@
  * Computed once per check by the model and shared, so rules and figures can never disagree.
  */
 import { HEAD_TITLES, PRESIDIUM_TITLES, type Settings } from "../settings";
-import type { StaffRecord } from "../types";
+import type { RecordOrigin, StaffRecord } from "../types";
 import { ok, okText } from "./values";
+
+/** Every roster field, in the order a roster usually lists them. */
+export const STAFF_FIELDS = [
+  "name",
+  "studentId",
+  "college",
+  "major",
+  "grade",
+  "level",
+  "title",
+  "department",
+  "political",
+  "rank",
+  "failed",
+  "route",
+] as const satisfies ReadonlyArray<Exclude<keyof StaffRecord, keyof RecordOrigin>>;
 
 /** One roster row with the facts the rules derive from it. */
 export interface StaffView {

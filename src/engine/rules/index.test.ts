@@ -1,12 +1,5 @@
 import { computeStats } from "../stats";
 import type { ActivityRecord, Parsed } from "../types";
-import {
-  activityDate,
-  activityDuplicate,
-  activityHours,
-  activityMissingValue,
-  activityOutOfPeriod,
-} from "./activities";
 import { READER_RULE_IDS, RULE_IDS, RULES, runRules } from "./index";
 import { flat, makeRead, testSettings, withRun } from "./testing";
 
@@ -82,7 +75,7 @@ describe("performance", () => {
     }
     const read = { ...makeRead({}), activities };
     const settings = testSettings({ periodStart: "2022-01-01", periodEnd: "2022-12-31" });
-    const rules = [activityHours, activityDate, activityOutOfPeriod, activityDuplicate, activityMissingValue];
+    const rules = RULES.filter((r) => r.meta.id.startsWith("activity."));
     const run = () => {
       const findings = runRules(read, settings, rules);
       return { findings, stats: computeStats(read, settings, findings) };

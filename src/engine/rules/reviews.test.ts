@@ -6,14 +6,18 @@ const roster = [
   { name: "李部长", studentId: "2", title: "部长" },
   { name: "王干事", studentId: "3", title: "干事" },
 ];
+/** The executive chair and the head reviewed in spring. */
+const spring = [
+  { studentId: "1", term: "2022春" },
+  { studentId: "2", term: "2022春" },
+];
 
 describe("review.missing", () => {
   it("passes when every presidium member and head has a review in every term present", () => {
     const read = makeRead({
       roster,
       reviews: [
-        { studentId: "1", term: "2022春" },
-        { studentId: "2", term: "2022春" },
+        ...spring,
         { studentId: "1", term: "2022秋" },
         { studentId: null, name: "李部长", term: "2022秋" },
       ],
@@ -24,11 +28,7 @@ describe("review.missing", () => {
   it("reports a missing term on the person's roster row", () => {
     const read = makeRead({
       roster,
-      reviews: [
-        { studentId: "1", term: "2022春" },
-        { studentId: "2", term: "2022春" },
-        { studentId: "1", term: "2022秋" },
-      ],
+      reviews: [...spring, { studentId: "1", term: "2022秋" }],
     });
     expect(
       flat(runRule(reviewMissing, read), ["rule", "sheet", "row", "value", "params.term", "params.title"]),
@@ -36,13 +36,7 @@ describe("review.missing", () => {
   });
 
   it("requires the terms of reviewTerms when set", () => {
-    const read = makeRead({
-      roster,
-      reviews: [
-        { studentId: "1", term: "2022春" },
-        { studentId: "2", term: "2022春" },
-      ],
-    });
+    const read = makeRead({ roster, reviews: spring });
     const findings = runRule(reviewMissing, read, testSettings({ reviewTerms: ["2022春", "2022秋"] }));
     expect(flat(findings, ["row", "params.term"])).toEqual([
       [2, "2022秋"],

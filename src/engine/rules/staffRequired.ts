@@ -5,8 +5,8 @@
  */
 import { valueText } from "../i18n/catalogue";
 import { columnLabel, who } from "../i18n/labels";
-import { staffName, type StaffView } from "../model";
-import type { FieldName, Finding, Parsed, StaffRecord } from "../types";
+import { STAFF_FIELDS, staffName, type StaffView } from "../model";
+import type { FieldName, Finding, Parsed } from "../types";
 import { cellFinding, type RuleContext } from "./context";
 import type { Rule } from "./rule";
 
@@ -17,23 +17,7 @@ declare module "../types" {
   }
 }
 
-type StaffField = Exclude<keyof StaffRecord, "sheet" | "row">;
-
-/** Every roster field, in the order a roster usually lists them. */
-const STAFF_FIELDS: readonly StaffField[] = [
-  "name",
-  "studentId",
-  "college",
-  "major",
-  "grade",
-  "level",
-  "title",
-  "department",
-  "political",
-  "rank",
-  "failed",
-  "route",
-];
+type StaffField = (typeof STAFF_FIELDS)[number];
 
 /** Whether a blank cell of this field is a problem for this staff member. */
 function required(field: StaffField, v: StaffView): boolean {

@@ -4,6 +4,10 @@
  * Not exported from the engine; only tests import it.
  */
 import { resolveSettings, type Settings, type SettingsInput } from "../settings";
+import { FIELD_LABELS } from "../i18n/labels";
+import { STAFF_FIELDS } from "../model";
+import { columnLetter } from "../workbook/address";
+import { REVIEW_SCORES } from "../types";
 import type {
   ActivityRecord,
   ColumnMatch,
@@ -18,10 +22,9 @@ import type {
   RawCell,
   ReadResult,
   RecognizedTable,
+  RecordOrigin,
   ReviewRecord,
   StaffRecord,
-  StudentLevel,
-  TableKind,
   RuleId,
 } from "../types";
 import { createContext, type RuleContext } from "./context";
@@ -51,70 +54,28 @@ function parsed<T>(v: In<T>): Parsed<T> {
   return { state: "ok", value: v };
 }
 
+/** A partial test row of a record type: each field a value, blank or unreadable, and the row. */
+type InputOf<R extends RecordOrigin> = { row?: number } & {
+  [K in Exclude<keyof R, keyof RecordOrigin>]?: R[K] extends Parsed<infer T> ? In<T> : never;
+};
+
 /** A partial roster row; rank as a fraction or "position/size", political as the label. */
-export interface StaffInput {
-  row?: number;
-  name?: In<string>;
-  studentId?: In<string>;
-  college?: In<string>;
-  major?: In<string>;
-  grade?: In<number>;
-  level?: In<StudentLevel>;
-  title?: In<string>;
-  department?: In<string>;
+export type StaffInput = Omit<InputOf<StaffRecord>, "political" | "rank"> & {
   political?: In<string>;
   rank?: In<number | string>;
-  failed?: In<number>;
-  route?: In<string>;
-}
+};
 
 /** A partial activity row. */
-export interface ActivityInput {
-  row?: number;
-  date?: In<string>;
-  activity?: In<string>;
-  category?: In<string>;
-  studentId?: In<string>;
-  name?: In<string>;
-  hours?: In<number>;
-  department?: In<string>;
-}
+export type ActivityInput = InputOf<ActivityRecord>;
 
 /** A partial delegate row. */
-export interface DelegateInput {
-  row?: number;
-  name?: In<string>;
-  studentId?: In<string>;
-  college?: In<string>;
-  class?: In<string>;
-  nominatedBy?: In<string>;
-  isOfficer?: In<boolean>;
-}
+export type DelegateInput = InputOf<DelegateRecord>;
 
 /** A partial review row. */
-export interface ReviewInput {
-  row?: number;
-  studentId?: In<string>;
-  name?: In<string>;
-  title?: In<string>;
-  term?: In<string>;
-  scorePolitical?: In<number>;
-  scoreConduct?: In<number>;
-  scoreStudy?: In<number>;
-  scoreWork?: In<number>;
-  scoreDiscipline?: In<number>;
-  total?: In<number>;
-  result?: In<string>;
-}
+export type ReviewInput = InputOf<ReviewRecord>;
 
 /** A partial meeting row. */
-export interface MeetingInput {
-  row?: number;
-  date?: In<string>;
-  type?: In<string>;
-  topic?: In<string>;
-  attendance?: In<number>;
-}
+export type MeetingInput = InputOf<MeetingRecord>;
 
 /** Sheet names and headers the helpers use (as a Chinese union would write them). */
 export const TEST_SHEETS = {
@@ -125,70 +86,54 @@ export const TEST_SHEETS = {
   meetings: "会议培训",
 } as const;
 
-const HEADERS: {
-  readonly [K in Exclude<TableKind, "settings">]: ReadonlyArray<readonly [FieldName, string]>;
-} = {
-  roster: [
-    ["name", "姓名"],
-    ["studentId", "学号"],
-    ["college", "学院"],
-    ["major", "专业"],
-    ["grade", "年级"],
-    ["level", "学生类别"],
-    ["title", "职务"],
-    ["department", "所在部门"],
-    ["political", "政治面貌"],
-    ["rank", "综合成绩排名"],
-    ["failed", "不及格门数"],
-    ["route", "遴选方式"],
-  ],
-  activities: [
-    ["date", "活动日期"],
-    ["activity", "活动名称"],
-    ["category", "活动类别"],
-    ["studentId", "学号"],
-    ["name", "姓名"],
-    ["hours", "服务时长（小时）"],
-    ["department", "负责部门"],
-  ],
-  congress: [
-    ["name", "姓名"],
-    ["studentId", "学号"],
-    ["college", "学院"],
-    ["class", "班级"],
-    ["nominatedBy", "推荐单位"],
-    ["isOfficer", "是否学生会工作人员"],
-  ],
-  reviews: [
-    ["studentId", "学号"],
-    ["name", "姓名"],
-    ["title", "职务"],
-    ["term", "学期"],
-    ["scorePolitical", "政治学习"],
-    ["scoreConduct", "道德品行"],
-    ["scoreStudy", "学习情况"],
-    ["scoreWork", "工作成效"],
-    ["scoreDiscipline", "纪律作风"],
-    ["total", "总分"],
-    ["result", "评议等次"],
-  ],
-  meetings: [
-    ["date", "日期"],
-    ["type", "会议类型"],
-    ["topic", "主题"],
-    ["attendance", "参加人数"],
-  ],
+/** The record type of each table kind the helpers build. */
+interface RecordOf {
+  readonly roster: StaffRecord;
+  readonly activities: ActivityRecord;
+  readonly congress: DelegateRecord;
+  readonly reviews: ReviewRecord;
+  readonly meetings: MeetingRecord;
+}
+
+type DataKind = keyof RecordOf;
+type Fields<K extends DataKind> = Exclude<keyof RecordOf[K], keyof RecordOrigin>;
+
+/** Each test sheet's columns, in order: they are also the fields its records are built with. */
+const COLUMNS = {
+  roster: STAFF_FIELDS,
+  activities: ["date", "activity", "category", "studentId", "name", "hours", "department"],
+  congress: ["name", "studentId", "college", "class", "nominatedBy", "isOfficer"],
+  reviews: ["studentId", "name", "title", "term", ...REVIEW_SCORES, "total", "result"],
+  meetings: ["date", "type", "topic", "attendance"],
+} as const satisfies { readonly [K in DataKind]: ReadonlyArray<Fields<K>> };
+
+// Every field of a record is a column of its test sheet: a field left out fails to compile here.
+const everyFieldAColumn: {
+  [K in DataKind]: Exclude<Fields<K>, (typeof COLUMNS)[K][number]>;
+} extends { [K in DataKind]: never }
+  ? true
+  : never = true;
+void everyFieldAColumn;
+
+/** Headers a union writes where the test sheet does not use the field's own label. */
+const HEADERS: { readonly [K in DataKind]?: Partial<Readonly<Record<Fields<K>, string>>> } = {
+  roster: { department: "所在部门", rank: "综合成绩排名" },
+  activities: { date: "活动日期", hours: "服务时长（小时）", department: "负责部门" },
 };
 
-function letter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+/** The fields of a kind's record, in column order, with their headers. */
+function headersOf(kind: DataKind): ReadonlyArray<readonly [FieldName, string]> {
+  const own: Readonly<Record<string, string | undefined>> = HEADERS[kind] ?? {};
+  return COLUMNS[kind].map((field) => [field, own[field] ?? FIELD_LABELS.zh[field]] as const);
+}
+
+/** A record of the kind: every field of the row parsed (absent fields are blank). */
+function parsedRecord<K extends DataKind>(kind: K, d: object, row: number): RecordOf[K] {
+  const values = d as Readonly<Record<string, In<unknown>>>;
+  const record: Record<string, unknown> = { sheet: TEST_SHEETS[kind], row };
+  for (const [field] of headersOf(kind)) record[field] = parsed(values[field]);
+  // HEADERS names exactly the record's fields, so the object built from it is one.
+  return record as unknown as RecordOf[K];
 }
 
 function rawOf(v: unknown): RawCell {
@@ -220,7 +165,7 @@ function parseRank(v: In<number | string>): Parsed<Rank> {
 let serial = 0;
 
 /** A valid, eligible staff row with the given fields replaced. */
-export function staffRecord(p: StaffInput, row: number, sheet: string = TEST_SHEETS.roster): StaffRecord {
+function staffRecord(p: StaffInput, row: number): StaffRecord {
   const n = ++serial;
   const d: StaffInput = {
     name: `成员${n}`,
@@ -238,124 +183,50 @@ export function staffRecord(p: StaffInput, row: number, sheet: string = TEST_SHE
   };
   const political = parsed(d.political);
   return {
-    sheet,
-    row,
-    name: parsed(d.name),
-    studentId: parsed(d.studentId),
-    college: parsed(d.college),
-    major: parsed(d.major),
-    grade: parsed(d.grade),
-    level: parsed(d.level),
-    title: parsed(d.title),
-    department: parsed(d.department),
+    ...parsedRecord("roster", d, row),
     political:
       political.state === "ok"
         ? { state: "ok", value: { label: political.value, status: foldPolitical(political.value) } }
         : political,
     rank: parseRank(d.rank),
-    failed: parsed(d.failed),
-    route: parsed(d.route),
   };
 }
 
 /** A valid activity row with the given fields replaced. */
-export function activityRecord(
-  p: ActivityInput,
-  row: number,
-  sheet: string = TEST_SHEETS.activities,
-): ActivityRecord {
-  const d: ActivityInput = {
+function activityRecord(p: ActivityInput, row: number): ActivityRecord {
+  const defaults: ActivityInput = {
     date: "2022-03-08",
     activity: "绿色校园 有我守护",
     category: "志愿服务",
     studentId: `A${row}`,
     name: `志愿者${row}`,
     hours: 2,
-    ...p,
   };
-  return {
-    sheet,
-    row,
-    date: parsed(d.date),
-    activity: parsed(d.activity),
-    category: parsed(d.category),
-    studentId: parsed(d.studentId),
-    name: parsed(d.name),
-    hours: parsed(d.hours),
-    department: parsed(d.department),
-  };
+  return parsedRecord("activities", { ...defaults, ...p }, row);
 }
 
 /** A valid delegate row with the given fields replaced. */
-export function delegateRecord(
-  p: DelegateInput,
-  row: number,
-  sheet: string = TEST_SHEETS.congress,
-): DelegateRecord {
-  const d: DelegateInput = {
+function delegateRecord(p: DelegateInput, row: number): DelegateRecord {
+  const defaults: DelegateInput = {
     name: `代表${row}`,
     studentId: `D${row}`,
     college: "医学院",
     class: "临床2101班",
-    ...p,
   };
-  return {
-    sheet,
-    row,
-    name: parsed(d.name),
-    studentId: parsed(d.studentId),
-    college: parsed(d.college),
-    class: parsed(d.class),
-    nominatedBy: parsed(d.nominatedBy),
-    isOfficer: parsed(d.isOfficer),
-  };
+  return parsedRecord("congress", { ...defaults, ...p }, row);
 }
 
 /** A review row (scores 90 unless given) with the given fields replaced. */
-export function reviewRecord(p: ReviewInput, row: number, sheet: string = TEST_SHEETS.reviews): ReviewRecord {
-  const d: ReviewInput = {
-    term: "2022春",
-    scorePolitical: 90,
-    scoreConduct: 90,
-    scoreStudy: 90,
-    scoreWork: 90,
-    scoreDiscipline: 90,
-    total: 90,
-    result: "优秀",
-    ...p,
-  };
-  return {
-    sheet,
-    row,
-    studentId: parsed(d.studentId),
-    name: parsed(d.name),
-    title: parsed(d.title),
-    term: parsed(d.term),
-    scorePolitical: parsed(d.scorePolitical),
-    scoreConduct: parsed(d.scoreConduct),
-    scoreStudy: parsed(d.scoreStudy),
-    scoreWork: parsed(d.scoreWork),
-    scoreDiscipline: parsed(d.scoreDiscipline),
-    total: parsed(d.total),
-    result: parsed(d.result),
-  };
+function reviewRecord(p: ReviewInput, row: number): ReviewRecord {
+  const defaults: ReviewInput = { term: "2022春", total: 90, result: "优秀" };
+  for (const score of REVIEW_SCORES) defaults[score] = 90;
+  return parsedRecord("reviews", { ...defaults, ...p }, row);
 }
 
 /** A meeting row with the given fields replaced. */
-export function meetingRecord(
-  p: MeetingInput,
-  row: number,
-  sheet: string = TEST_SHEETS.meetings,
-): MeetingRecord {
-  const d: MeetingInput = { date: "2022-03-01", type: "主席例会", topic: "工作部署", attendance: 10, ...p };
-  return {
-    sheet,
-    row,
-    date: parsed(d.date),
-    type: parsed(d.type),
-    topic: parsed(d.topic),
-    attendance: parsed(d.attendance),
-  };
+function meetingRecord(p: MeetingInput, row: number): MeetingRecord {
+  const defaults: MeetingInput = { date: "2022-03-01", type: "主席例会", topic: "工作部署", attendance: 10 };
+  return parsedRecord("meetings", { ...defaults, ...p }, row);
 }
 
 /** What to put in a test workbook: rows per table, and columns to leave out of a table. */
@@ -365,23 +236,23 @@ export interface TestWorkbook {
   congress?: readonly DelegateInput[];
   reviews?: readonly ReviewInput[];
   meetings?: readonly MeetingInput[];
-  without?: { readonly [K in Exclude<TableKind, "settings">]?: readonly FieldName[] };
+  without?: { readonly [K in DataKind]?: readonly FieldName[] };
   /** Reading findings to pass through. */
   findings?: readonly Finding[];
 }
 
 function table<R extends { row: number }>(
-  kind: Exclude<TableKind, "settings">,
+  kind: DataKind,
   sheetIndex: number,
   inputs: ReadonlyArray<{ row?: number }>,
   records: readonly R[],
   without: readonly FieldName[],
 ): RecognizedTable {
-  const fields = HEADERS[kind].filter(([f]) => !without.includes(f));
+  const fields = headersOf(kind).filter(([f]) => !without.includes(f));
   const columns: ColumnMatch[] = fields.map(([field, header], index) => ({
     field,
     index,
-    letter: letter(index),
+    letter: columnLetter(index),
     header,
   }));
   const rows: DataRow[] = records.map((r, i) => {
@@ -415,21 +286,23 @@ function table<R extends { row: number }>(
 
 /** Build a ReadResult as the reader would: one sheet per given table, header in row 1, data from row 2. */
 export function makeRead(wb: TestWorkbook): ReadResult {
-  const rowOf = (inputs: ReadonlyArray<{ row?: number }>, i: number): number => inputs[i]?.row ?? i + 2;
   const tables: RecognizedTable[] = [];
-  const staff = (wb.roster ?? []).map((p, i) => staffRecord(p, rowOf(wb.roster ?? [], i)));
-  const activities = (wb.activities ?? []).map((p, i) => activityRecord(p, rowOf(wb.activities ?? [], i)));
-  const delegates = (wb.congress ?? []).map((p, i) => delegateRecord(p, rowOf(wb.congress ?? [], i)));
-  const reviews = (wb.reviews ?? []).map((p, i) => reviewRecord(p, rowOf(wb.reviews ?? [], i)));
-  const meetings = (wb.meetings ?? []).map((p, i) => meetingRecord(p, rowOf(wb.meetings ?? [], i)));
-  const w = wb.without ?? {};
-  if (wb.roster) tables.push(table("roster", tables.length, wb.roster, staff, w.roster ?? []));
-  if (wb.activities) {
-    tables.push(table("activities", tables.length, wb.activities, activities, w.activities ?? []));
+  // A given table (even an empty one) is a recognised sheet; records are numbered from row 2.
+  function records<I extends { row?: number }, R extends RecordOrigin>(
+    kind: DataKind,
+    inputs: readonly I[] | undefined,
+    build: (p: I, row: number) => R,
+  ): R[] {
+    if (inputs === undefined) return [];
+    const built = inputs.map((p, i) => build(p, p.row ?? i + 2));
+    tables.push(table(kind, tables.length, inputs, built, wb.without?.[kind] ?? []));
+    return built;
   }
-  if (wb.congress) tables.push(table("congress", tables.length, wb.congress, delegates, w.congress ?? []));
-  if (wb.reviews) tables.push(table("reviews", tables.length, wb.reviews, reviews, w.reviews ?? []));
-  if (wb.meetings) tables.push(table("meetings", tables.length, wb.meetings, meetings, w.meetings ?? []));
+  const staff = records("roster", wb.roster, staffRecord);
+  const activities = records("activities", wb.activities, activityRecord);
+  const delegates = records("congress", wb.congress, delegateRecord);
+  const reviews = records("reviews", wb.reviews, reviewRecord);
+  const meetings = records("meetings", wb.meetings, meetingRecord);
   return {
     tables,
     staff,
