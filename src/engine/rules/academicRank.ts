@@ -1,10 +1,9 @@
 /** `staff.academic-rank`: rank within the top `rankTopPercent`% of the major (indicator 8). */
 import { present, str, valueText } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN, who } from "../i18n/labels";
-import type { Finding } from "../types";
-import { cellFinding } from "./context";
+import { staffFindings } from "./context";
 import type { Rule } from "./rule";
-import { rankPasses, staffName } from "../model";
+import { rankPasses } from "../model";
 
 declare module "../types" {
   interface RuleParamsById {
@@ -57,21 +56,16 @@ export const academicRank: Rule<"staff.academic-rank"> = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    for (const v of ctx.model.roster.all) {
+    return staffFindings(ctx, "staff.academic-rank", "error", "rank", (v) => {
       const r = v.record.rank;
-      if (v.rankExempt || r.state !== "ok" || rankPasses(r.value.fraction, ctx.settings)) continue;
-      out.push(
-        cellFinding(ctx, "staff.academic-rank", "error", v.record, "rank", r, {
-          name: staffName(v.record),
-          limit: ctx.settings.rankTopPercent,
-          // Rounded for the message; the comparison used the exact fraction.
-          percent: Math.round(r.value.fraction * 10000) / 100,
-          position: r.value.position ?? null,
-          size: r.value.size ?? null,
-        }),
-      );
-    }
-    return out;
+      if (v.rankExempt || r.state !== "ok" || rankPasses(r.value.fraction, ctx.settings)) return undefined;
+      return {
+        limit: ctx.settings.rankTopPercent,
+        // Rounded for the message; the comparison used the exact fraction.
+        percent: Math.round(r.value.fraction * 10000) / 100,
+        position: r.value.position ?? null,
+        size: r.value.size ?? null,
+      };
+    });
   },
 };

@@ -2,7 +2,7 @@
  * What every rule runs with: the reader's result, the resolved settings, and helpers that turn a
  * record's field into a finding's location (sheet, row, column header, A1 cell, cell text).
  */
-import { buildModel, type RecordsModel } from "../model";
+import { buildModel, staffName, type RecordsModel, type StaffView, type STAFF_FIELDS } from "../model";
 import type { Settings } from "../settings";
 import type {
   ColumnMatch,
@@ -188,4 +188,31 @@ export function aggregateFinding<Id extends RuleId>(
   params: RuleParamsById[Id],
 ): FindingOf<Id> {
   return { rule, severity, ...(sheet !== undefined ? { sheet } : {}), params };
+}
+
+/** A rule whose findings are about one staff member, named in `params.name`. */
+type StaffRuleId = {
+  [Id in RuleId]: RuleParamsById[Id] extends { readonly name: string | null } ? Id : never;
+}[RuleId];
+
+/**
+ * Findings on roster rows: for each row for which `check` gives params, one finding at the row's
+ * `field` cell, its params completed with the staff member's name.
+ */
+export function staffFindings<Id extends StaffRuleId>(
+  ctx: RuleContext,
+  rule: Id,
+  severity: Severity,
+  field: (typeof STAFF_FIELDS)[number],
+  check: (v: StaffView) => Omit<RuleParamsById[Id], "name"> | undefined,
+): FindingOf<Id>[] {
+  const out: FindingOf<Id>[] = [];
+  for (const v of ctx.model.roster.all) {
+    const params = check(v);
+    if (params === undefined) continue;
+    // The rule's params minus name, plus name: TypeScript cannot see the sum is the params type.
+    const withName = { name: staffName(v.record), ...params } as unknown as RuleParamsById[Id];
+    out.push(cellFinding(ctx, rule, severity, v.record, field, v.record[field], withName));
+  }
+  return out;
 }

@@ -1,10 +1,8 @@
 /** `staff.failed-courses`: no failed course (indicator 8). */
 import { str } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN, who } from "../i18n/labels";
-import type { Finding } from "../types";
-import { cellFinding } from "./context";
+import { staffFindings } from "./context";
 import type { Rule } from "./rule";
-import { staffName } from "../model";
 
 declare module "../types" {
   interface RuleParamsById {
@@ -42,17 +40,9 @@ export const failedCourses: Rule<"staff.failed-courses"> = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    for (const v of ctx.model.roster.all) {
+    return staffFindings(ctx, "staff.failed-courses", "error", "failed", (v) => {
       const f = v.record.failed;
-      if (v.failedExempt || f.state !== "ok" || f.value <= 0) continue;
-      out.push(
-        cellFinding(ctx, "staff.failed-courses", "error", v.record, "failed", f, {
-          name: staffName(v.record),
-          count: f.value,
-        }),
-      );
-    }
-    return out;
+      return v.failedExempt || f.state !== "ok" || f.value <= 0 ? undefined : { count: f.value };
+    });
   },
 };

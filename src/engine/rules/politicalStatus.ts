@@ -1,10 +1,8 @@
 /** `staff.political-status`: every staff member is a Party (incl. probationary) or League member (indicator 7). */
 import { valueText } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN, who } from "../i18n/labels";
-import type { Finding } from "../types";
-import { cellFinding } from "./context";
+import { staffFindings } from "./context";
 import type { Rule } from "./rule";
-import { staffName } from "../model";
 
 declare module "../types" {
   interface RuleParamsById {
@@ -43,17 +41,9 @@ export const politicalStatus: Rule<"staff.political-status"> = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    for (const v of ctx.model.roster.all) {
+    return staffFindings(ctx, "staff.political-status", "error", "political", (v) => {
       const p = v.record.political;
-      if (p.state === "ok" && p.value.status === "other") {
-        out.push(
-          cellFinding(ctx, "staff.political-status", "error", v.record, "political", p, {
-            name: staffName(v.record),
-          }),
-        );
-      }
-    }
-    return out;
+      return p.state === "ok" && p.value.status === "other" ? {} : undefined;
+    });
   },
 };

@@ -1,10 +1,8 @@
 /** `staff.duplicate`: one roster row per student id, so the staff count is honest (indicator 3). */
 import { str, valueText } from "../i18n/catalogue";
 import { who } from "../i18n/labels";
-import type { Finding } from "../types";
-import { cellFinding } from "./context";
+import { staffFindings } from "./context";
 import type { Rule } from "./rule";
-import { staffName } from "../model";
 
 declare module "../types" {
   interface RuleParamsById {
@@ -44,16 +42,8 @@ export const staffDuplicate: Rule<"staff.duplicate"> = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    for (const v of ctx.model.roster.all) {
-      if (v.duplicateOf === null) continue;
-      out.push(
-        cellFinding(ctx, "staff.duplicate", "error", v.record, "studentId", v.record.studentId, {
-          name: staffName(v.record),
-          firstRow: v.duplicateOf,
-        }),
-      );
-    }
-    return out;
+    return staffFindings(ctx, "staff.duplicate", "error", "studentId", (v) =>
+      v.duplicateOf === null ? undefined : { firstRow: v.duplicateOf },
+    );
   },
 };

@@ -1,10 +1,8 @@
 /** `staff.title`: only presidium and department posts (indicator 6). */
 import { str, valueText } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN, who } from "../i18n/labels";
-import type { Finding } from "../types";
-import { cellFinding, okText } from "./context";
+import { okText, staffFindings } from "./context";
 import type { Rule } from "./rule";
-import { staffName } from "../model";
 
 declare module "../types" {
   interface RuleParamsById {
@@ -45,17 +43,10 @@ export const staffTitle: Rule<"staff.title"> = {
   },
   run(ctx) {
     const allowed = new Set(ctx.settings.allowedTitles);
-    const out: Finding[] = [];
-    for (const v of ctx.model.roster.all) {
+    const list = ctx.settings.allowedTitles.join("、");
+    return staffFindings(ctx, "staff.title", "error", "title", (v) => {
       const title = okText(v.record.title);
-      if (title === undefined || allowed.has(title)) continue;
-      out.push(
-        cellFinding(ctx, "staff.title", "error", v.record, "title", v.record.title, {
-          name: staffName(v.record),
-          allowed: ctx.settings.allowedTitles.join("、"),
-        }),
-      );
-    }
-    return out;
+      return title === undefined || allowed.has(title) ? undefined : { allowed: list };
+    });
   },
 };
