@@ -71,46 +71,38 @@ function lazy<T>(compute: () => T): () => T {
   };
 }
 
+/** `base` with one getter per view, each computed on first use and kept. */
+function withLazyViews<Base extends object, Views extends object>(
+  base: Base,
+  views: { readonly [K in keyof Views]: () => Views[K] },
+): Base & Views {
+  const props: PropertyDescriptorMap = {};
+  for (const [key, compute] of Object.entries(views) as Array<[string, () => unknown]>) {
+    props[key] = { get: lazy(compute), enumerable: true, configurable: true };
+  }
+  return Object.defineProperties(base, props) as Base & Views;
+}
+
 /** Build the records model of one check (each view computed at most once, on first use). */
 export function buildModel(read: ReadResult, settings: Settings): RecordsModel {
-  const roster = lazy(() => buildRosterView(read.staff, settings));
-  const departments = lazy(() => departmentTally(roster()));
-  const delegates = lazy(() => delegateTally(read.delegates, roster().ids));
-  const coverage = lazy(() =>
-    reviewCoverage(
-      roster().unique.filter((v) => v.presidium || v.head),
-      read.reviews,
-      settings.reviewTerms,
-    ),
+  const model: RecordsModel = withLazyViews(
+    { read, settings },
+    {
+      roster: () => buildRosterView(read.staff, settings),
+      departments: () => departmentTally(model.roster),
+      delegates: () => delegateTally(read.delegates, model.roster.ids),
+      reviewCoverage: () =>
+        reviewCoverage(
+          model.roster.unique.filter((v) => v.presidium || v.head),
+          read.reviews,
+          settings.reviewTerms,
+        ),
+      meetings: () => meetingTally(read.meetings, settings),
+      activityIndex: () => buildActivityIndex(read.activities, settings),
+      activityFacts: () => activityFacts(read, settings),
+    },
   );
-  const meetings = lazy(() => meetingTally(read.meetings, settings));
-  const index = lazy(() => buildActivityIndex(read.activities, settings));
-  const facts = lazy(() => activityFacts(read, settings));
-  return {
-    read,
-    settings,
-    get roster() {
-      return roster();
-    },
-    get departments() {
-      return departments();
-    },
-    get delegates() {
-      return delegates();
-    },
-    get reviewCoverage() {
-      return coverage();
-    },
-    get meetings() {
-      return meetings();
-    },
-    get activityIndex() {
-      return index();
-    },
-    get activityFacts() {
-      return facts();
-    },
-  };
+  return model;
 }
 
 // The model of each check, so the summary sheets and the report reuse what the check built; keyed
@@ -119,14 +111,12 @@ const models = new WeakMap<ReadResult, CheckModel>();
 
 /** Add the views of a check's findings to its records model (and remember it for {@link modelOf}). */
 export function judgeModel(model: RecordsModel, findings: readonly Finding[]): CheckModel {
-  const byRule = lazy(() => findingsByRule(findings));
-  const checks = lazy(() => staffChecks(model.read, model.roster, findings));
   // A prototype link keeps the records model's lazy getters (a spread would compute them all now).
-  const judged = Object.create(model, {
-    findings: { value: findings, enumerable: true },
-    byRule: { get: byRule, enumerable: true },
-    staffChecks: { get: checks, enumerable: true },
-  }) as CheckModel;
+  const judged: CheckModel = withLazyViews(Object.create(model) as RecordsModel, {
+    findings: () => findings,
+    byRule: () => findingsByRule(findings),
+    staffChecks: () => staffChecks(model.read, model.roster, findings),
+  });
   models.set(model.read, judged);
   return judged;
 }
