@@ -136,15 +136,6 @@ describe("verdicts from findings", () => {
     });
     expect(indicator(plain, "trainings").verdict).toBe("yes");
   });
-
-  it("a missing enrollment leaves the delegate share to confirm, even if the rule fires", () => {
-    const r = exampleResult({
-      settings: { enrollment: undefined },
-      ruleFindings: [finding("congress.delegate-ratio", "error", {})],
-    });
-    expect(indicator(r, "congress.delegates").verdict).toBe("unknown");
-    expect(notes(r, "congress.delegates")).toEqual(["代表138名", "未填写在校生总数，无法计算比例"]);
-  });
 });
 
 describe("missing data gives to confirm", () => {
@@ -162,14 +153,25 @@ describe("missing data gives to confirm", () => {
     expect(indicator(r, "3").verdict).toBe("yes");
   });
 
-  it("no congress date: 11 is to confirm although congress.date-missing fires", () => {
-    const r = exampleResult({
-      settings: { congressDate: undefined },
-      ruleFindings: [finding("congress.date-missing", "error", {})],
-    });
-    expect(indicator(r, "11").verdict).toBe("unknown");
-    expect(notes(r, "11")).toEqual(["未填写学生代表大会召开日期"]);
-  });
+  it.each([
+    [
+      "enrollment",
+      "congress.delegate-ratio",
+      "congress.delegates",
+      ["代表138名", "未填写在校生总数，无法计算比例"],
+    ],
+    ["congressDate", "congress.date-missing", "11", ["未填写学生代表大会召开日期"]],
+  ] as const)(
+    "without the setting %s, its row is to confirm even though %s fires",
+    (setting, rule, id, expected) => {
+      const r = exampleResult({
+        settings: { [setting]: undefined },
+        ruleFindings: [finding(rule, "error", {})],
+      });
+      expect(indicator(r, id).verdict).toBe("unknown");
+      expect(notes(r, id)).toEqual(expected);
+    },
+  );
 
   it("without tables for congress, reviews and meetings those rows are to confirm", () => {
     const r = makeResult({ roster: exampleRoster() });

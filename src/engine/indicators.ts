@@ -154,6 +154,27 @@ function row(
   };
 }
 
+/**
+ * A row decided by its rules from one section of the figures: to confirm when a table or column it
+ * needs or the section is missing. Its notes: what is missing, else the section's facts; then why
+ * a rule could not check.
+ */
+function figuresRow<S>(
+  ctx: Context,
+  id: IndicatorId,
+  rules: readonly RuleId[],
+  needs: readonly Need[],
+  section: S | null | undefined,
+  facts: (section: S) => readonly (Note | undefined)[],
+): Indicator {
+  const missing = missingNeed(ctx, needs);
+  const notes = [missing];
+  if (missing === undefined && section !== null && section !== undefined) notes.push(...facts(section));
+  notes.push(...cannotCheckNotes(ctx, rules));
+  const blocked = missing !== undefined || section === null || section === undefined;
+  return row(id, decide(ctx, rules, { blocked }), rules, notes);
+}
+
 /** Indicators 1 and 2: "no" only through the department-name warnings. */
 function departmentNameIndicator(ctx: Context, id: "1" | "2", rule: RuleId): Indicator {
   const rules = [rule];
@@ -353,60 +374,36 @@ function delegateRatio(ctx: Context): Indicator {
 }
 
 function nonOfficerShare(ctx: Context): Indicator {
-  const rules: RuleId[] = ["congress.non-officer-share"];
   const { stats, settings } = ctx.input;
-  const missing = missingNeed(ctx, [{ table: "congress" }]);
-  const share = stats.congress?.nonOfficerShare ?? null;
-  const notes: (Note | undefined)[] = [missing];
-  if (!missing && share !== null) {
-    notes.push(note("congress.non-officers", { share, min: settings.nonOfficerShareMin }));
-  }
-  notes.push(...cannotCheckNotes(ctx, rules));
-  return row(
-    "congress.non-officers",
-    decide(ctx, rules, { blocked: missing !== undefined || share === null }),
-    rules,
-    notes,
-  );
+  const rules: RuleId[] = ["congress.non-officer-share"];
+  const share = stats.congress?.nonOfficerShare;
+  return figuresRow(ctx, "congress.non-officers", rules, [{ table: "congress" }], share, (s) => [
+    note("congress.non-officers", { share: s, min: settings.nonOfficerShareMin }),
+  ]);
 }
 
 function reviews(ctx: Context): Indicator {
-  const rules: RuleId[] = ["review.missing"];
-  const missing = missingNeed(ctx, [{ table: "roster" }, { table: "reviews" }]);
-  const r = ctx.input.stats.reviews;
-  const notes: (Note | undefined)[] = [missing];
-  if (!missing && r) {
-    notes.push(note("reviews.done", { required: r.required, done: r.done }));
-    if (r.terms.length > 0) notes.push(note("reviews.terms", { terms: list(r.terms, 12) }));
-  }
-  notes.push(...cannotCheckNotes(ctx, rules));
-  return row("reviews", decide(ctx, rules, { blocked: missing !== undefined || !r }), rules, notes);
+  const needs: Need[] = [{ table: "roster" }, { table: "reviews" }];
+  return figuresRow(ctx, "reviews", ["review.missing"], needs, ctx.input.stats.reviews, (r) => [
+    note("reviews.done", { required: r.required, done: r.done }),
+    r.terms.length > 0 ? note("reviews.terms", { terms: list(r.terms, 12) }) : undefined,
+  ]);
 }
 
 function trainings(ctx: Context): Indicator {
-  const rules: RuleId[] = ["meeting.training"];
-  const missing = missingNeed(ctx, [{ table: "meetings" }]);
-  const m = ctx.input.stats.meetings;
-  return row("trainings", decide(ctx, rules, { blocked: missing !== undefined || !m }), rules, [
-    missing,
-    !missing && m
-      ? note("trainings.count", { count: m.trainings, required: ctx.input.settings.trainingsPerYear })
-      : undefined,
-    ...cannotCheckNotes(ctx, rules),
+  const needs: Need[] = [{ table: "meetings" }];
+  return figuresRow(ctx, "trainings", ["meeting.training"], needs, ctx.input.stats.meetings, (m) => [
+    note("trainings.count", { count: m.trainings, required: ctx.input.settings.trainingsPerYear }),
   ]);
 }
 
 function chairsMeetings(ctx: Context): Indicator {
-  const rules: RuleId[] = ["meeting.monthly"];
-  const missing = missingNeed(ctx, [{ table: "meetings" }]);
-  const m = ctx.input.stats.meetings;
-  return row("chairs-meetings", decide(ctx, rules, { blocked: missing !== undefined || !m }), rules, [
-    missing,
-    !missing && m ? note("meetings.count", { count: m.chairsMeetings }) : undefined,
-    !missing && m && m.monthsWithoutChairsMeeting.length > 0
+  const needs: Need[] = [{ table: "meetings" }];
+  return figuresRow(ctx, "chairs-meetings", ["meeting.monthly"], needs, ctx.input.stats.meetings, (m) => [
+    note("meetings.count", { count: m.chairsMeetings }),
+    m.monthsWithoutChairsMeeting.length > 0
       ? note("meetings.missing-months", { months: list(m.monthsWithoutChairsMeeting, 12) })
       : undefined,
-    ...cannotCheckNotes(ctx, rules),
   ]);
 }
 
