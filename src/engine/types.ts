@@ -179,10 +179,14 @@ export interface RecordOrigin {
   readonly row: number;
 }
 
-/** A staff member (one roster row). */
-export interface StaffRecord extends RecordOrigin {
+/** The student a row names: every table that lists people has both columns (either may be blank). */
+export interface StudentRef {
   readonly name: Parsed<string>;
   readonly studentId: Parsed<string>;
+}
+
+/** A staff member (one roster row). */
+export interface StaffRecord extends RecordOrigin, StudentRef {
   readonly college: Parsed<string>;
   readonly major: Parsed<string>;
   /** Year of enrolment, e.g. 2021 from "2021级". */
@@ -200,20 +204,16 @@ export interface StaffRecord extends RecordOrigin {
 }
 
 /** One participant in one activity session. */
-export interface ActivityRecord extends RecordOrigin {
+export interface ActivityRecord extends RecordOrigin, StudentRef {
   readonly date: Parsed<IsoDate>;
   readonly activity: Parsed<string>;
   readonly category: Parsed<string>;
-  readonly studentId: Parsed<string>;
-  readonly name: Parsed<string>;
   readonly hours: Parsed<number>;
   readonly department: Parsed<string>;
 }
 
 /** One congress delegate. */
-export interface DelegateRecord extends RecordOrigin {
-  readonly name: Parsed<string>;
-  readonly studentId: Parsed<string>;
+export interface DelegateRecord extends RecordOrigin, StudentRef {
   readonly college: Parsed<string>;
   readonly class: Parsed<string>;
   readonly nominatedBy: Parsed<string>;
@@ -229,17 +229,11 @@ export const REVIEW_SCORES = [
   "scoreDiscipline",
 ] as const;
 
-/** One review (述职评议) result of one person in one term. */
-export interface ReviewRecord extends RecordOrigin {
-  readonly studentId: Parsed<string>;
-  readonly name: Parsed<string>;
+/** One review (述职评议) result of one person in one term: a score per dimension, a total, a result. */
+export interface ReviewRecord
+  extends RecordOrigin, StudentRef, Readonly<Record<(typeof REVIEW_SCORES)[number], Parsed<number>>> {
   readonly title: Parsed<string>;
   readonly term: Parsed<string>;
-  readonly scorePolitical: Parsed<number>;
-  readonly scoreConduct: Parsed<number>;
-  readonly scoreStudy: Parsed<number>;
-  readonly scoreWork: Parsed<number>;
-  readonly scoreDiscipline: Parsed<number>;
   readonly total: Parsed<number>;
   readonly result: Parsed<string>;
 }

@@ -49,6 +49,35 @@ function memoized<T>(parse: (raw: RawCell) => Parsed<T>): (raw: RawCell) => Pars
   };
 }
 
+/** What each kind of cell reads as; `null` or `undefined` makes the cell invalid, a missing kind too. */
+interface CellReaders<T> {
+  /** Text already normalised (full-width folded, spaces trimmed) and not empty. */
+  readonly text: (t: string) => T | null | undefined;
+  readonly number?: (n: number) => T | null | undefined;
+  readonly boolean?: (b: boolean) => T | null | undefined;
+  readonly date?: (d: Date) => T | null | undefined;
+}
+
+/**
+ * The reading every normaliser shares: blank text and a missing cell are blank, text is normalised
+ * before its reader sees it, each other kind of cell goes to its own reader, and what no reader
+ * accepts is invalid (with the cell's text, so the user sees what was written).
+ */
+function readCell<T>(readers: CellReaders<T>): (raw: RawCell) => Parsed<T> {
+  return (raw) => {
+    let value: T | null | undefined;
+    if (typeof raw === "string") {
+      const t = normalizeText(raw);
+      if (t === "") return PARSED_BLANK;
+      value = readers.text(t);
+    } else if (raw === null || raw === undefined) return PARSED_BLANK;
+    else if (typeof raw === "number") value = readers.number?.(raw);
+    else if (typeof raw === "boolean") value = readers.boolean?.(raw);
+    else if (isDate(raw)) value = readers.date?.(raw);
+    return value === null || value === undefined ? invalid(raw) : ok(value);
+  };
+}
+
 // Dates may come from another realm (a worker, a jsdom window), where `instanceof Date` fails.
 function isDate(raw: unknown): raw is Date {
   return raw instanceof Date || Object.prototype.toString.call(raw) === "[object Date]";
@@ -124,19 +153,14 @@ export function normalizeText(s: string): string {
 }
 
 /** Any cell as normalised text (numbers, booleans and dates in their text form). */
-export const parseText: (raw: RawCell) => Parsed<string> = memoized(readText);
-
-function readText(raw: RawCell): Parsed<string> {
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    return t === "" ? PARSED_BLANK : ok(t);
-  }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  if (typeof raw === "number") return Number.isFinite(raw) ? ok(numberText(raw)) : invalid(raw);
-  if (typeof raw === "boolean") return ok(raw ? "TRUE" : "FALSE");
-  if (isDate(raw) && !Number.isNaN(raw.getTime())) return ok(dateText(raw));
-  return invalid(raw);
-}
+export const parseText: (raw: RawCell) => Parsed<string> = memoized(
+  readCell({
+    text: (t) => t,
+    number: (n) => (Number.isFinite(n) ? numberText(n) : null),
+    boolean: (b) => (b ? "TRUE" : "FALSE"),
+    date: (d) => (Number.isNaN(d.getTime()) ? null : dateText(d)),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -158,18 +182,14 @@ function numberFromText(t: string): number | null {
 }
 
 /** A number: a number cell, or text such as `２１,５００`, `+3`, `−1.5`; NaN and ±Infinity are invalid. */
-export const parseNumber: (raw: RawCell) => Parsed<number> = memoized(readNumber);
+export const parseNumber: (raw: RawCell) => Parsed<number> = memoized(
+  readCell({ number: finiteNumber, text: numberFromText }),
+);
 
-function readNumber(raw: RawCell): Parsed<number> {
-  if (typeof raw === "number") return Number.isFinite(raw) ? ok(raw === 0 ? 0 : raw) : invalid(raw);
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    const n = numberFromText(t);
-    return n === null ? invalid(raw) : ok(n);
-  }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  return invalid(raw);
+/** A finite number, with -0 read as 0. */
+function finiteNumber(n: number): number | null {
+  if (!Number.isFinite(n)) return null;
+  return n === 0 ? 0 : n;
 }
 
 const HOURS_RE =
@@ -177,26 +197,24 @@ const HOURS_RE =
 const MINUTES_RE = /^(\d+(?:\.\d+)?)\s*(?:分钟|minutes?|mins?)$/i;
 
 /** Hours: a number, or text with a unit such as `2小时`, `1.5h`, `2时`, `2 hours`, `1小时30分钟`, `45分钟`. */
-export const parseHours: (raw: RawCell) => Parsed<number> = memoized(readHours);
+export const parseHours: (raw: RawCell) => Parsed<number> = memoized(
+  readCell({ number: finiteNumber, text: hoursFromText }),
+);
 
-function readHours(raw: RawCell): Parsed<number> {
-  if (typeof raw !== "string") return parseNumber(raw);
-  const t = normalizeText(raw);
-  if (t === "") return PARSED_BLANK;
+function hoursFromText(t: string): number | null {
   const plain = numberFromText(t);
-  if (plain !== null) return ok(plain);
+  if (plain !== null) return plain;
   const m = HOURS_RE.exec(t);
   if (m) {
     const h = numberFromText(m[1] ?? "");
-    if (h === null) return invalid(raw);
-    if (m[2] === undefined) return ok(h);
+    if (h === null) return null;
+    if (m[2] === undefined) return h;
     const min = Number(m[2]);
     // "−1小时30分" has no sensible reading; minutes only add to a non-negative hour count.
-    return h >= 0 ? ok(h + min / 60) : invalid(raw);
+    return h >= 0 ? h + min / 60 : null;
   }
   const mm = MINUTES_RE.exec(t);
-  if (mm) return ok(Number(mm[1]) / 60);
-  return invalid(raw);
+  return mm ? Number(mm[1]) / 60 : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +280,13 @@ const SERIAL_TEXT_RE = /^\d{1,5}(?:\.\d+)?$/;
 export const parseDate: (raw: RawCell) => Parsed<IsoDate> = (raw) =>
   raw instanceof Date ? parseDateCell(raw) : parseDateValue(raw);
 
+const readDate = readCell<IsoDate>({
+  number: dateFromNumber,
+  text: dateFromText,
+  date: (d) =>
+    Number.isNaN(d.getTime()) ? null : isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),
+});
+
 const parseDateValue = memoized(readDate);
 // Adapters hand over a new Date per cell, so the shared cache (keyed by text and number) never
 // hits on them; a log's dates are a few hundred days, so results are shared by the cell's time
@@ -276,26 +301,6 @@ function parseDateCell(raw: Date): Parsed<IsoDate> {
   if (dateCellCache.size >= CACHE_SIZE) dateCellCache.clear();
   dateCellCache.set(time, result);
   return result;
-}
-
-function readDate(raw: RawCell): Parsed<IsoDate> {
-  if (typeof raw === "number") {
-    const d = dateFromNumber(raw);
-    return d === null ? invalid(raw) : ok(d);
-  }
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    const d = dateFromText(t);
-    return d === null ? invalid(raw) : ok(d);
-  }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  if (isDate(raw)) {
-    if (Number.isNaN(raw.getTime())) return invalid(raw);
-    const d = isoDate(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
-    return d === null ? invalid(raw) : ok(d);
-  }
-  return invalid(raw);
 }
 
 function dateFromText(t: string): IsoDate | null {
@@ -315,17 +320,17 @@ const RANK_RATIO_RE = /^第?\s*(\d+)\s*名?\s*\/\s*(\d+)\s*[人名]?$/;
 const RANK_PERCENT_RE = /^(?:前|top)?\s*(\d+(?:\.\d+)?)\s*%$/i;
 const RANK_POSITION_RE = /^第?\s*(\d+)\s*名?$/;
 
-function rankFromPosition(position: number, size: number): Parsed<Rank> | null {
+function rankFromPosition(position: number, size: number): Rank | null {
   if (!Number.isSafeInteger(position) || !Number.isSafeInteger(size)) return null;
   if (position < 1 || size < 1 || position > size) return null;
-  return ok({ fraction: position / size, position, size });
+  return { fraction: position / size, position, size };
 }
 
-function rankFromNumber(n: number, size: number | undefined): Parsed<Rank> | null {
+function rankFromNumber(n: number, size: number | undefined): Rank | null {
   if (!Number.isFinite(n)) return null;
   // With a 专业人数 column a whole number is a position (1 = the top), not a 100% fraction.
   if (size !== undefined && Number.isInteger(n) && n >= 1) return rankFromPosition(n, size);
-  if (n > 0 && n <= 1) return ok({ fraction: n });
+  if (n > 0 && n <= 1) return { fraction: n };
   return null;
 }
 
@@ -344,32 +349,26 @@ export function parseRank(raw: RawCell, majorSize?: Parsed<number>): Parsed<Rank
   let parse = rankParsers.get(size);
   if (!parse) {
     if (rankParsers.size >= 256) rankParsers.clear();
-    parse = memoized((cell) => readRank(cell, size));
+    parse = memoized(
+      readCell({ number: (n) => rankFromNumber(n, size), text: (t) => rankFromText(t, size) }),
+    );
     rankParsers.set(size, parse);
   }
   return parse(raw);
 }
 
-function readRank(raw: RawCell, size: number | undefined): Parsed<Rank> {
-  if (typeof raw === "number") return rankFromNumber(raw, size) ?? invalid(raw);
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    const n = numberFromText(t);
-    if (n !== null) return rankFromNumber(n, size) ?? invalid(raw);
-    let m = RANK_RATIO_RE.exec(t);
-    if (m) return rankFromPosition(Number(m[1]), Number(m[2])) ?? invalid(raw);
-    m = RANK_PERCENT_RE.exec(t);
-    if (m) {
-      const p = Number(m[1]);
-      return p > 0 && p <= 100 ? ok({ fraction: Number((p / 100).toPrecision(15)) }) : invalid(raw);
-    }
-    m = RANK_POSITION_RE.exec(t);
-    if (m && size !== undefined) return rankFromPosition(Number(m[1]), size) ?? invalid(raw);
-    return invalid(raw);
+function rankFromText(t: string, size: number | undefined): Rank | null {
+  const n = numberFromText(t);
+  if (n !== null) return rankFromNumber(n, size);
+  let m = RANK_RATIO_RE.exec(t);
+  if (m) return rankFromPosition(Number(m[1]), Number(m[2]));
+  m = RANK_PERCENT_RE.exec(t);
+  if (m) {
+    const p = Number(m[1]);
+    return p > 0 && p <= 100 ? { fraction: Number((p / 100).toPrecision(15)) } : null;
   }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  return invalid(raw);
+  m = RANK_POSITION_RE.exec(t);
+  return m && size !== undefined ? rankFromPosition(Number(m[1]), size) : null;
 }
 
 /** The canonical text of a rank (`5/120`, or its fraction in full), which `parseRank` reads back unchanged. */
@@ -396,47 +395,37 @@ function yesNoFromText(t: string): boolean | undefined {
 }
 
 /** Yes/no: 有/无, 是/否, √/×, ✓/✗, Y/N, yes/no, true/false, 1/0 and real booleans. */
-export const parseYesNo: (raw: RawCell) => Parsed<boolean> = memoized(readYesNo);
-
-function readYesNo(raw: RawCell): Parsed<boolean> {
-  if (typeof raw === "boolean") return ok(raw);
-  if (typeof raw === "number") return raw === 1 ? ok(true) : raw === 0 ? ok(false) : invalid(raw);
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    const b = yesNoFromText(t);
-    return b === undefined ? invalid(raw) : ok(b);
-  }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  return invalid(raw);
-}
+export const parseYesNo: (raw: RawCell) => Parsed<boolean> = memoized(
+  readCell({
+    boolean: (b) => b,
+    number: (n) => (n === 1 ? true : n === 0 ? false : null),
+    text: yesNoFromText,
+  }),
+);
 
 const FAILED_COUNT_RE = /^(\d+)\s*(?:门|科|个)?$/;
 const NO_FAILS = new Set(["无挂科", "未挂科", "没有挂科", "无不及格", "没有不及格", "none"]);
 
 /** Failed courses: a non-negative whole count (`2`, `2门`), or yes/no (yes → 1, no → 0). */
-export const parseFailedCount: (raw: RawCell) => Parsed<number> = memoized(readFailedCount);
+export const parseFailedCount: (raw: RawCell) => Parsed<number> = memoized(
+  readCell({
+    number: (n) => (Number.isSafeInteger(n) && n >= 0 ? (n === 0 ? 0 : n) : null),
+    boolean: (b) => (b ? 1 : 0),
+    text: failedCountFromText,
+  }),
+);
 
-function readFailedCount(raw: RawCell): Parsed<number> {
-  if (typeof raw === "number")
-    return Number.isSafeInteger(raw) && raw >= 0 ? ok(raw === 0 ? 0 : raw) : invalid(raw);
-  if (typeof raw === "boolean") return ok(raw ? 1 : 0);
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    const m = FAILED_COUNT_RE.exec(t);
-    if (m) {
-      const n = Number(m[1]);
-      return Number.isSafeInteger(n) ? ok(n) : invalid(raw);
-    }
-    const b = yesNoFromText(t);
-    if (b !== undefined) return ok(b ? 1 : 0);
-    if (NO_FAILS.has(t.toLowerCase())) return ok(0);
-    const n = numberFromText(t);
-    return n !== null && Number.isSafeInteger(n) && n >= 0 ? ok(n) : invalid(raw);
+function failedCountFromText(t: string): number | null {
+  const m = FAILED_COUNT_RE.exec(t);
+  if (m) {
+    const n = Number(m[1]);
+    return Number.isSafeInteger(n) ? n : null;
   }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  return invalid(raw);
+  const b = yesNoFromText(t);
+  if (b !== undefined) return b ? 1 : 0;
+  if (NO_FAILS.has(t.toLowerCase())) return 0;
+  const n = numberFromText(t);
+  return n !== null && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -528,45 +517,35 @@ const LEVEL_RULES: ReadonlyArray<readonly [RegExp, StudentLevel]> = [
 ];
 
 /** Student level: 本科 → undergraduate, 专科/高职 → junior, 硕士/研究生 → master, 博士 → doctor (English too). */
-export const parseLevel: (raw: RawCell) => Parsed<StudentLevel> = memoized(readLevel);
-
-function readLevel(raw: RawCell): Parsed<StudentLevel> {
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    const key = t.toLowerCase();
-    for (const [re, level] of LEVEL_RULES) if (re.test(key)) return ok(level);
-    return invalid(raw);
-  }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  return invalid(raw);
-}
+export const parseLevel: (raw: RawCell) => Parsed<StudentLevel> = memoized(
+  readCell({
+    text: (t) => {
+      const key = t.toLowerCase();
+      return LEVEL_RULES.find(([re]) => re.test(key))?.[1];
+    },
+  }),
+);
 
 const GRADE_RE = /^(\d{4})\s*(?:级|年级)?$/;
 const GRADE_SHORT_RE = /^(\d{2})\s*级$/;
 
 /** Year of enrolment: 2021, `2021级`, `21级`; `2021届` (a graduation year) is invalid rather than guessed. */
-export const parseGrade: (raw: RawCell) => Parsed<number> = memoized(readGrade);
+export const parseGrade: (raw: RawCell) => Parsed<number> = memoized(
+  readCell({ number: gradeYear, text: gradeFromText }),
+);
 
-function readGrade(raw: RawCell): Parsed<number> {
-  if (typeof raw === "number") {
-    return Number.isInteger(raw) && raw >= MIN_YEAR && raw <= MAX_YEAR ? ok(raw) : invalid(raw);
-  }
-  if (typeof raw === "string") {
-    const t = normalizeText(raw);
-    if (t === "") return PARSED_BLANK;
-    let m = GRADE_RE.exec(t);
-    if (m) {
-      const y = Number(m[1]);
-      return y >= MIN_YEAR && y <= MAX_YEAR ? ok(y) : invalid(raw);
-    }
-    m = GRADE_SHORT_RE.exec(t);
-    if (m) return ok(2000 + Number(m[1]));
-    const n = numberFromText(t);
-    return n !== null && Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR ? ok(n) : invalid(raw);
-  }
-  if (raw === null || raw === undefined) return PARSED_BLANK;
-  return invalid(raw);
+/** A year of enrolment within the years dates accept, else null. */
+function gradeYear(n: number): number | null {
+  return Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR ? n : null;
+}
+
+function gradeFromText(t: string): number | null {
+  const m = GRADE_RE.exec(t);
+  if (m) return gradeYear(Number(m[1]));
+  const short = GRADE_SHORT_RE.exec(t);
+  if (short) return 2000 + Number(short[1]);
+  const n = numberFromText(t);
+  return n === null ? null : gradeYear(n);
 }
 
 // ---------------------------------------------------------------------------------------------
