@@ -8,7 +8,7 @@ import { str, valueText } from "../i18n/catalogue";
 import { zhDate } from "../i18n/labels";
 import type { ActivityRecord, Finding, IsoDate } from "../types";
 import { SessionMembers } from "../model";
-import { cellFinding, okText, periodTest } from "./context";
+import { cellFinding, okText, periodTest, recordFindings } from "./context";
 import type { Rule } from "./rule";
 
 declare module "../types" {
@@ -88,13 +88,10 @@ export const activityHours: Rule<"activity.hours"> = {
   },
   run(ctx) {
     const limit = ctx.settings.maxHoursPerRecord;
-    const out: Finding[] = [];
-    for (const r of ctx.read.activities) {
+    return recordFindings(ctx, "activity.hours", "error", ctx.read.activities, "hours", (r) => {
       const reason = hoursProblem(r, limit);
-      if (reason === undefined || !ctx.hasColumn(r, "hours")) continue;
-      out.push(cellFinding(ctx, "activity.hours", "error", r, "hours", r.hours, { reason, limit }));
-    }
-    return out;
+      return reason === undefined ? undefined : { reason, limit };
+    });
   },
 };
 
@@ -133,12 +130,9 @@ export const activityDate: Rule<"activity.date"> = {
     },
   },
   run(ctx) {
-    const out: Finding[] = [];
-    for (const r of ctx.read.activities) {
-      if (r.date.state === "ok" || !ctx.hasColumn(r, "date")) continue;
-      out.push(cellFinding(ctx, "activity.date", "error", r, "date", r.date, { reason: r.date.state }));
-    }
-    return out;
+    return recordFindings(ctx, "activity.date", "error", ctx.read.activities, "date", (r) =>
+      r.date.state === "ok" ? undefined : { reason: r.date.state },
+    );
   },
 };
 
@@ -176,12 +170,9 @@ export const activityOutOfPeriod: Rule<"activity.out-of-period"> = {
   run(ctx) {
     const { periodStart: start, periodEnd: end } = ctx.settings;
     const inPeriod = periodTest(ctx.settings);
-    const out: Finding[] = [];
-    for (const r of ctx.read.activities) {
-      if (r.date.state !== "ok" || inPeriod(r.date.value)) continue;
-      out.push(cellFinding(ctx, "activity.out-of-period", "info", r, "date", r.date, { start, end }));
-    }
-    return out;
+    return recordFindings(ctx, "activity.out-of-period", "info", ctx.read.activities, "date", (r) =>
+      r.date.state !== "ok" || inPeriod(r.date.value) ? undefined : { start, end },
+    );
   },
 };
 

@@ -180,6 +180,32 @@ export function cellFinding<Id extends RuleId>(
   return { rule, severity, ...ctx.locate(origin, field, parsed), params };
 }
 
+/**
+ * Findings on records: for each record for which `check` gives params, one finding at its `field`
+ * cell, unless its sheet lacks that column (the reader reports a missing column once, not per row).
+ */
+export function recordFindings<
+  F extends FieldName,
+  R extends RecordOrigin & Record<F, Parsed<unknown>>,
+  Id extends RuleId,
+>(
+  ctx: RuleContext,
+  rule: Id,
+  severity: Severity,
+  records: readonly R[],
+  field: F,
+  check: (record: R) => RuleParamsById[Id] | undefined,
+): FindingOf<Id>[] {
+  const out: FindingOf<Id>[] = [];
+  for (const r of records) {
+    const params = check(r);
+    // The cheap value test comes first: the column lookup only runs for the rare finding.
+    if (params === undefined || !ctx.hasColumn(r, field)) continue;
+    out.push(cellFinding(ctx, rule, severity, r, field, r[field], params));
+  }
+  return out;
+}
+
 /** An aggregate finding (a total over a cap): a sheet at most, and the figures in params. */
 export function aggregateFinding<Id extends RuleId>(
   rule: Id,
@@ -188,6 +214,29 @@ export function aggregateFinding<Id extends RuleId>(
   params: RuleParamsById[Id],
 ): FindingOf<Id> {
   return { rule, severity, ...(sheet !== undefined ? { sheet } : {}), params };
+}
+
+/** A rule whose params carry a count and its cap. */
+type CapRuleId = {
+  [Id in RuleId]: RuleParamsById[Id] extends { readonly actual: number; readonly limit: number } ? Id : never;
+}[RuleId];
+
+/**
+ * A count of the roster against its cap: one aggregate finding on the roster's sheet when the
+ * count is over the cap (params: the count, the cap, then the rule's own), else none.
+ */
+export function rosterOverCap<Id extends CapRuleId>(
+  ctx: RuleContext,
+  rule: Id,
+  severity: Severity,
+  actual: number,
+  limit: number,
+  more: Omit<RuleParamsById[Id], "actual" | "limit">,
+): FindingOf<Id>[] {
+  if (actual <= limit) return [];
+  // The rule's params minus actual and limit, plus them: TypeScript cannot see the sum is the params type.
+  const params = { actual, limit, ...more } as unknown as RuleParamsById[Id];
+  return [aggregateFinding(rule, severity, ctx.model.roster.sheet, params)];
 }
 
 /** A rule whose findings are about one staff member, named in `params.name`. */

@@ -6,7 +6,7 @@
 import { str } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN } from "../i18n/labels";
 import type { Finding } from "../types";
-import { aggregateFinding, cellFinding, type RuleContext } from "./context";
+import { cellFinding, rosterOverCap, type RuleContext } from "./context";
 import type { Rule } from "./rule";
 
 declare module "../types" {
@@ -103,17 +103,12 @@ export const departmentCount: Rule<"structure.department-count"> = {
     },
   },
   run(ctx) {
-    const roster = ctx.model.roster;
-    const departments = ctx.model.departments;
+    const { departments } = ctx.model;
+    const names = [...departments.keys()].join("、");
     const limit = ctx.settings.departmentsMax;
-    if (departments.size <= limit) return [];
-    return [
-      aggregateFinding("structure.department-count", "error", roster.sheet, {
-        actual: departments.size,
-        limit,
-        departments: [...departments.keys()].join("、"),
-      }),
-    ];
+    return rosterOverCap(ctx, "structure.department-count", "error", departments.size, limit, {
+      departments: names,
+    });
   },
 };
 

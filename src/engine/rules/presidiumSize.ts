@@ -1,7 +1,7 @@
 /** `structure.presidium-size`: the presidium is within `presidiumMax` (indicator 4). */
 import { str } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN } from "../i18n/labels";
-import { aggregateFinding } from "./context";
+import { rosterOverCap } from "./context";
 import type { Rule } from "./rule";
 
 declare module "../types" {
@@ -47,16 +47,8 @@ export const presidiumSize: Rule<"structure.presidium-size"> = {
     },
   },
   run(ctx) {
-    const roster = ctx.model.roster;
-    const actual = roster.unique.filter((v) => v.presidium).length;
     const { presidiumMax, level } = ctx.settings;
-    if (actual <= presidiumMax) return [];
-    return [
-      aggregateFinding("structure.presidium-size", "error", roster.sheet, {
-        actual,
-        limit: presidiumMax,
-        level,
-      }),
-    ];
+    const actual = ctx.model.roster.unique.filter((v) => v.presidium).length;
+    return rosterOverCap(ctx, "structure.presidium-size", "error", actual, presidiumMax, { level });
   },
 };

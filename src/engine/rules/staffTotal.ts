@@ -1,7 +1,7 @@
 /** `structure.staff-total`: the roster is within the staff cap (indicator 3). */
 import { str } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN } from "../i18n/labels";
-import { aggregateFinding } from "./context";
+import { rosterOverCap } from "./context";
 import type { Rule } from "./rule";
 
 declare module "../types" {
@@ -59,17 +59,8 @@ export const staffTotal: Rule<"structure.staff-total"> = {
     },
   },
   run(ctx) {
-    const roster = ctx.model.roster;
-    const actual = roster.all.length;
     const { staffMax, level, largeSchool } = ctx.settings;
-    if (actual <= staffMax) return [];
-    return [
-      aggregateFinding("structure.staff-total", "error", roster.sheet, {
-        actual,
-        limit: staffMax,
-        level,
-        largeSchool,
-      }),
-    ];
+    const actual = ctx.model.roster.all.length;
+    return rosterOverCap(ctx, "structure.staff-total", "error", actual, staffMax, { level, largeSchool });
   },
 };
