@@ -65,13 +65,26 @@ export function activitySheet(result: CheckResult, lang: Lang): SummarySheet {
   };
   if (!acts) return { ...base, blocks: [noDataBlock("activity", t.none, t.noneHeader)] };
 
-  const figures = (x: ActivityTotals): SummaryCell[] => [x.sessions, x.personTimes, x.hours];
-  const figureColumns = [
-    { header: t.sessions, width: 10, format: "integer" as const },
-    { header: t.personTimes, width: 10, format: "integer" as const },
-    { header: t.hours, width: 16, format: "decimal1" as const },
-  ];
   const facts = modelOf(result).activityFacts;
+  // A breakdown: one row per group with its label, the three figures, then any further cells.
+  const breakdown = (
+    id: string,
+    caption: string,
+    labelHeader: string,
+    rows: ReadonlyArray<readonly [string, ActivityTotals, ...SummaryCell[]]>,
+    moreColumns: SummaryBlock["columns"] = [],
+  ): SummaryBlock => ({
+    id,
+    caption,
+    columns: [
+      { header: labelHeader, width: 24, format: "text" },
+      { header: t.sessions, width: 10, format: "integer" },
+      { header: t.personTimes, width: 10, format: "integer" },
+      { header: t.hours, width: 16, format: "decimal1" },
+      ...moreColumns,
+    ],
+    rows: rows.map(([label, x, ...more]) => [label, x.sessions, x.personTimes, x.hours, ...more]),
+  });
 
   const blocks: SummaryBlock[] = [
     {
@@ -89,43 +102,33 @@ export function activitySheet(result: CheckResult, lang: Lang): SummarySheet {
         [acts.sessions, acts.personTimes, acts.distinctPeople, acts.hours, acts.firstDate, acts.lastDate],
       ],
     },
-    {
-      id: "by-category",
-      caption: t.byCategory,
-      columns: [
-        { header: t.category, width: 24, format: "text" },
-        ...figureColumns,
-        { header: t.hoursShare, width: 14, format: "percent" },
-      ],
-      rows: Object.entries(acts.byCategory)
+    breakdown(
+      "by-category",
+      t.byCategory,
+      t.category,
+      Object.entries(acts.byCategory)
         .sort(bySize)
-        .map(([c, x]) => [
-          c === "" ? t.uncategorised : c,
-          ...figures(x),
-          acts.hours > 0 ? x.hours / acts.hours : null,
-        ]),
-    },
-    {
-      id: "by-month",
-      caption: t.byMonth,
-      columns: [{ header: t.month, width: 24, format: "text" }, ...figureColumns],
+        .map(([c, x]) => [c === "" ? t.uncategorised : c, x, acts.hours > 0 ? x.hours / acts.hours : null]),
+      [{ header: t.hoursShare, width: 14, format: "percent" }],
+    ),
+    breakdown(
+      "by-month",
+      t.byMonth,
+      t.month,
       // Months are listed in calendar order whatever order the figures hold them in.
-      rows: Object.entries(acts.byMonth)
+      Object.entries(acts.byMonth)
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([m, x]) => [formatMonth(m, lang), ...figures(x)]),
-    },
-    {
-      id: "by-activity",
-      caption: t.byActivity,
-      columns: [
-        { header: t.activity, width: 24, format: "text" },
-        ...figureColumns,
-        { header: t.category, width: 14, format: "text" },
-      ],
-      rows: Object.entries(acts.byActivity)
+        .map(([m, x]) => [formatMonth(m, lang), x]),
+    ),
+    breakdown(
+      "by-activity",
+      t.byActivity,
+      t.activity,
+      Object.entries(acts.byActivity)
         .sort(bySize)
-        .map(([a, x]) => [a, ...figures(x), facts.get(a)?.category ?? null]),
-    },
+        .map(([a, x]) => [a, x, facts.get(a)?.category ?? null]),
+      [{ header: t.category, width: 14, format: "text" }],
+    ),
   ];
   return {
     ...base,

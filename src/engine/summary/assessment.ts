@@ -1,5 +1,13 @@
 /** 自评表: the self-assessment table (指标 | 结论 | 备注) and the facts it is judged on. */
-import type { CheckResult, Indicator, Lang, SummaryBlock, SummaryCell, SummarySheet } from "../types";
+import type {
+  CheckResult,
+  ColumnFormat,
+  Indicator,
+  Lang,
+  SummaryBlock,
+  SummaryCell,
+  SummarySheet,
+} from "../types";
 import { periodText } from "./common";
 import { formatDate, formatNumber } from "./format";
 import { formatIndicatorNotes, indicatorText, markSymbol, verdictText } from "./indicatorText";
@@ -62,6 +70,26 @@ export function assessmentSheet(result: CheckResult, lang: Lang): SummarySheet {
   facts.push([t.period, periodText(settings, lang)]);
   if (settings.enrollment !== null) facts.push([t.enrollment, formatNumber(settings.enrollment, lang)]);
 
+  const indicatorBlock = (
+    id: string,
+    indicators: readonly Indicator[],
+    numberFormat: ColumnFormat,
+    number: (ind: Indicator) => SummaryCell,
+  ): SummaryBlock => ({
+    id,
+    columns: [
+      { header: t.number, width: GRID.first, format: numberFormat },
+      { header: t.indicator, width: GRID.text, format: "text" },
+      { header: t.verdict, width: GRID.verdict, format: "text" },
+      { header: t.notes, width: GRID.notes, format: "text" },
+    ],
+    rows: indicators.map((ind) => [
+      number(ind),
+      indicatorCell(ind, result, lang),
+      verdictText(ind.verdict, lang),
+      formatIndicatorNotes(ind.notes, lang),
+    ]),
+  });
   const numbered = result.report.indicators.filter((i) => /^\d+$/.test(i.id));
   const others = result.report.indicators.filter((i) => !/^\d+$/.test(i.id));
   const blocks: SummaryBlock[] = [
@@ -73,40 +101,11 @@ export function assessmentSheet(result: CheckResult, lang: Lang): SummarySheet {
       ],
       rows: facts,
     },
-    {
-      id: "indicators",
-      columns: [
-        { header: t.number, width: GRID.first, format: "integer" },
-        { header: t.indicator, width: GRID.text, format: "text" },
-        { header: t.verdict, width: GRID.verdict, format: "text" },
-        { header: t.notes, width: GRID.notes, format: "text" },
-      ],
-      rows: numbered.map((ind) => [
-        Number(ind.id),
-        indicatorCell(ind, result, lang),
-        verdictText(ind.verdict, lang),
-        formatIndicatorNotes(ind.notes, lang),
-      ]),
-    },
+    indicatorBlock("indicators", numbered, "integer", (ind) => Number(ind.id)),
   ];
   if (others.length > 0) {
-    blocks.push({
-      id: "other-rules",
-      caption: t.others,
-      // The same grid as the numbered table, so its text sits under 指标 and not under 序号.
-      columns: [
-        { header: t.number, width: GRID.first, format: "text" },
-        { header: t.indicator, width: GRID.text, format: "text" },
-        { header: t.verdict, width: GRID.verdict, format: "text" },
-        { header: t.notes, width: GRID.notes, format: "text" },
-      ],
-      rows: others.map((ind) => [
-        null,
-        indicatorCell(ind, result, lang),
-        verdictText(ind.verdict, lang),
-        formatIndicatorNotes(ind.notes, lang),
-      ]),
-    });
+    // The same grid as the numbered table, so its text sits under 指标 and not under 序号.
+    blocks.push({ ...indicatorBlock("other-rules", others, "text", () => null), caption: t.others });
   }
   return {
     id: "assessment",

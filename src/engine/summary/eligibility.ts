@@ -4,6 +4,7 @@
  */
 import type {
   CheckResult,
+  ColumnFormat,
   DataRow,
   FieldName,
   Lang,
@@ -20,22 +21,6 @@ import { modelOf, type CheckState, type StaffCheck } from "../model";
 const TEXT = {
   zh: {
     title: (ok: number, total: number) => `工作人员资格审查（${total}人中${ok}人合格）`,
-    headers: (percent: number) => [
-      "序号",
-      "姓名",
-      "学号",
-      "学院",
-      "职务",
-      "部门",
-      "政治面貌",
-      "党员或团员",
-      "专业排名",
-      `前${percent}%`,
-      "不及格门数",
-      "无不及格",
-      "结论",
-      "名单位置",
-    ],
     state: { pass: "✓", fail: "✗", exempt: "免", unknown: "?" },
     verdict: { yes: "合格", no: "不合格", unknown: "待核实" },
     none: "未识别到工作人员名单，无法进行资格审查。",
@@ -43,22 +28,6 @@ const TEXT = {
   },
   en: {
     title: (ok: number, total: number) => `Staff eligibility (${ok} of ${total} eligible)`,
-    headers: (percent: number) => [
-      "No.",
-      "Name",
-      "Student id",
-      "College",
-      "Title",
-      "Department",
-      "Political status",
-      "Party or League",
-      "Rank",
-      `Top ${percent}%`,
-      "Failed courses",
-      "No failed course",
-      "Result",
-      "Roster cell",
-    ],
     state: { pass: "✓", fail: "✗", exempt: "exempt", unknown: "?" },
     verdict: { yes: "eligible", no: "not eligible", unknown: "to verify" },
     none: "No staff roster recognised; eligibility cannot be reviewed.",
@@ -66,7 +35,31 @@ const TEXT = {
   },
 } as const;
 
-const WIDTHS = [6, 10, 14, 16, 12, 16, 12, 10, 12, 9, 10, 10, 10, 10] as const;
+type Header = string | ((topPercent: number) => string);
+
+/** The table's columns in order: header per language, width, and format (none: the cell decides). */
+const COLUMNS: ReadonlyArray<{
+  readonly zh: Header;
+  readonly en: Header;
+  readonly width: number;
+  readonly format?: ColumnFormat;
+}> = [
+  { zh: "序号", en: "No.", width: 6, format: "integer" },
+  { zh: "姓名", en: "Name", width: 10, format: "text" },
+  { zh: "学号", en: "Student id", width: 14, format: "text" },
+  { zh: "学院", en: "College", width: 16, format: "text" },
+  { zh: "职务", en: "Title", width: 12, format: "text" },
+  { zh: "部门", en: "Department", width: 16, format: "text" },
+  { zh: "政治面貌", en: "Political status", width: 12, format: "text" },
+  { zh: "党员或团员", en: "Party or League", width: 10, format: "text" },
+  { zh: "专业排名", en: "Rank", width: 12, format: "text" },
+  { zh: (p) => `前${p}%`, en: (p) => `Top ${p}%`, width: 9, format: "text" },
+  // A number unless the cell was unreadable (then its text), so the cell decides.
+  { zh: "不及格门数", en: "Failed courses", width: 10 },
+  { zh: "无不及格", en: "No failed course", width: 10, format: "text" },
+  { zh: "结论", en: "Result", width: 10, format: "text" },
+  { zh: "名单位置", en: "Roster cell", width: 10, format: "text" },
+];
 
 interface RosterSheet {
   readonly columns: Map<FieldName, { readonly index: number; readonly letter: string }>;
@@ -142,17 +135,16 @@ export function eligibilitySheet(result: CheckResult, lang: Lang): SummarySheet 
     ];
   };
 
-  const headers = t.headers(result.settings.rankTopPercent);
+  const topPercent = result.settings.rankTopPercent;
   // The title's numbers are the figures (stats.staff), the same checks summed.
   const eligible = result.report.stats.staff?.eligible ?? 0;
   const blocks = [
     {
       id: "eligibility",
-      columns: headers.map((header, i) => ({
-        header,
-        width: WIDTHS[i] ?? 10,
-        // The failed-course count is a number unless the cell was unreadable (then its text).
-        ...(i === 10 ? {} : { format: i === 0 ? ("integer" as const) : ("text" as const) }),
+      columns: COLUMNS.map(({ [lang]: header, width, format }) => ({
+        header: typeof header === "string" ? header : header(topPercent),
+        width,
+        ...(format ? { format } : {}),
       })),
       rows: checks.map(rowOf),
       asTable: true,
