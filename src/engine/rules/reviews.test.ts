@@ -1,35 +1,21 @@
 import { reviewMissing, reviewScore } from "./reviews";
-import { bad, flat, makeRead, runRule, testSettings } from "./testing";
+import { bad, flat, makeRead, REVIEWED_UNION, runRule, testSettings } from "./testing";
 
-const roster = [
-  { name: "张主席", studentId: "1", title: "执行主席" },
-  { name: "李部长", studentId: "2", title: "部长" },
-  { name: "王干事", studentId: "3", title: "干事" },
-];
+const { roster } = REVIEWED_UNION;
 /** The executive chair and the head reviewed in spring. */
-const spring = [
-  { studentId: "1", term: "2022春" },
-  { studentId: "2", term: "2022春" },
-];
+const spring = REVIEWED_UNION.reviews.filter((r) => r.term === "2022春");
 
 describe("review.missing", () => {
   it("passes when every presidium member and head has a review in every term present", () => {
     const read = makeRead({
       roster,
-      reviews: [
-        ...spring,
-        { studentId: "1", term: "2022秋" },
-        { studentId: null, name: "李部长", term: "2022秋" },
-      ],
+      reviews: [...REVIEWED_UNION.reviews, { studentId: null, name: "李部长", term: "2022秋" }],
     });
     expect(runRule(reviewMissing, read)).toEqual([]);
   });
 
   it("reports a missing term on the person's roster row", () => {
-    const read = makeRead({
-      roster,
-      reviews: [...spring, { studentId: "1", term: "2022秋" }],
-    });
+    const read = makeRead(REVIEWED_UNION);
     expect(
       flat(runRule(reviewMissing, read), ["rule", "sheet", "row", "value", "params.term", "params.title"]),
     ).toEqual([["review.missing", "工作人员名单", 3, "李部长", "2022秋", "部长"]]);

@@ -316,6 +316,23 @@ export function makeRead(wb: TestWorkbook): ReadResult {
   };
 }
 
+/**
+ * A union whose reviews miss one: the executive chair (row 2) and the head (row 3, 李部长) are
+ * reviewed in 2022春, only the chair in 2022秋; the member (row 4) needs none.
+ */
+export const REVIEWED_UNION = {
+  roster: [
+    { name: "张主席", studentId: "1", title: "执行主席" },
+    { name: "李部长", studentId: "2", title: "部长" },
+    { name: "王干事", studentId: "3", title: "干事" },
+  ],
+  reviews: [
+    { studentId: "1", term: "2022春" },
+    { studentId: "2", term: "2022春" },
+    { studentId: "1", term: "2022秋" },
+  ],
+} as const satisfies TestWorkbook;
+
 /** Settings for tests: the example school's 2022 assessment unless overridden. */
 export function testSettings(overrides: SettingsInput = {}): Settings {
   return resolveSettings(
