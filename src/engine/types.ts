@@ -220,6 +220,12 @@ export interface DelegateRecord extends RecordOrigin, StudentRef {
   readonly isOfficer: Parsed<boolean>;
 }
 
+/** The four official political categories, in the order the 自评表 and 组织架构 list them. */
+export const POLITICAL_CATEGORIES = ["中共党员", "中共预备党员", "共青团员", "群众"] as const;
+
+/** One official political category. */
+export type PoliticalCategory = (typeof POLITICAL_CATEGORIES)[number];
+
 /** The five review dimensions, in the order the rules name them. */
 export const REVIEW_SCORES = [
   "scorePolitical",
@@ -330,7 +336,7 @@ export interface Stats {
     /** Rows of Party (incl. probationary) or League members. */
     readonly partyOrLeague: number;
     /** Rows per official category: 中共党员, 中共预备党员, 共青团员, 群众 (all four keys). */
-    readonly political: Readonly<Record<import("./stats/political").PoliticalCategory, number>>;
+    readonly political: Readonly<Record<PoliticalCategory, number>>;
     /** Political statuses that are none of the four, as written → rows. */
     readonly politicalUnrecognised: Readonly<Record<string, number>>;
     /** Rows whose political status is blank or unreadable. */

@@ -21,7 +21,8 @@ import {
   type WorkbookErrorCode,
 } from "../../src/adapters/xlsx/errors";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { sniffWorkbook, type SniffCode } from "../../src/adapters/xlsx/sniff";
+import type { SniffCode } from "../../src/adapters/xlsx/limits";
+import { sniffWorkbook } from "../../src/adapters/xlsx/sniff";
 import { buildSummarySheets, check } from "../../src/engine";
 import { BAD_DIR, crashSigns, lines, runCli, TODAY, type CliRun } from "../safety/harness";
 

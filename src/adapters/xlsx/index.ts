@@ -17,5 +17,6 @@ export {
   WORKBOOK_ERROR_CODES,
   type WorkbookErrorCode,
 } from "./errors";
-export { sniffWorkbook, DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./sniff";
+export { DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./limits";
+export { sniffWorkbook } from "./sniff";
 export { looksLikeFormula } from "../../engine";

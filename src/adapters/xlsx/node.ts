@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import { WorkbookReadError } from "./errors";
-import { DEFAULT_SNIFF_LIMITS } from "./sniff";
+import { DEFAULT_SNIFF_LIMITS } from "./limits";
 
 /** Why an output file was not written. */
 export class OutputFileError extends Error {

@@ -4,7 +4,8 @@
  */
 import { zipSync, strFromU8, strToU8, type Zippable } from "fflate";
 import { WorkbookReadError } from "./errors";
-import { DEFAULT_SNIFF_LIMITS, sniffWorkbook, type SniffLimits } from "./sniff";
+import { DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./limits";
+import { sniffWorkbook } from "./sniff";
 import { findElements, scanTags } from "./xml";
 import { ZipError, ZipView, type InflatedPiece, type ZipEntry } from "./zip";
 

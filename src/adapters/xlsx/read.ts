@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { RawCell, SheetInput, WorkbookInput } from "../../engine";
 import { WorkbookReadError } from "./errors";
 import { inspectPackage, toBytes } from "./package";
-import type { SniffLimits } from "./sniff";
+import type { SniffLimits } from "./limits";
 
 /** Options of {@link readXlsx}. */
 export interface ReadXlsxOptions {

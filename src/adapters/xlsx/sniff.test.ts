@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCompoundFile, rezip, writeZip, zipEntry } from "../../../scripts/make-bad-fixtures";
-import { DEFAULT_SNIFF_LIMITS, SNIFF_CODES, sniffMessage, sniffWorkbook, type SniffResult } from "./sniff";
+import { DEFAULT_SNIFF_LIMITS, SNIFF_CODES } from "./limits";
+import { sniffMessage, sniffWorkbook, type SniffResult } from "./sniff";
 
 const enc = new TextEncoder();
 const FIXTURES = join(__dirname, "..", "..", "..", "test", "fixtures", "bad");

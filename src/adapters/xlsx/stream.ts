@@ -22,7 +22,7 @@ export async function readWorkbookBytes(
 
 /**
  * Read the .xlsx at `file` into the engine's input without ExcelJS's non-streaming reader: the
- * compressed file is held (at most 100 MiB, see sniff.ts) and each XML part is inflated and
+ * compressed file is held (at most 100 MiB, see limits.ts) and each XML part is inflated and
  * tokenised in pieces. Throws {@link WorkbookReadError} for a file that is not a readable .xlsx,
  * and the file system's error when it cannot be read at all.
  */

@@ -24,7 +24,7 @@ import {
 import type { WriteOutcome } from "../../host/types";
 import { WorkbookReadError } from "./errors";
 import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
-import type { SniffLimits } from "./sniff";
+import type { SniffLimits } from "./limits";
 import { renderChart, renderDrawing } from "./chart";
 import { renderSheet, renderTable } from "./sheet";
 import { addSummaryStyles, DEFAULT_STYLES_XML } from "./styles";

@@ -9,7 +9,8 @@ import { zipSync, strToU8 } from "fflate";
 import { writeZip, zipEntry } from "../../../scripts/make-bad-fixtures";
 import { WorkbookReadError } from "./errors";
 import { XlsxPackage } from "./package";
-import { DEFAULT_SNIFF_LIMITS, sniffWorkbook } from "./sniff";
+import { DEFAULT_SNIFF_LIMITS } from "./limits";
+import { sniffWorkbook } from "./sniff";
 import { readZipDirectory, ZipError, ZipView } from "./zip";
 
 const enc = new TextEncoder();

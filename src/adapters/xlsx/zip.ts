@@ -14,7 +14,7 @@
  * Browser-safe: plain Uint8Array and fflate.
  */
 import { Inflate, inflateSync } from "fflate";
-import type { SniffCode, SniffLimits } from "./sniff";
+import type { SniffCode, SniffLimits } from "./limits";
 
 /** One entry of the central directory, checked against its local header. */
 export interface ZipEntry {

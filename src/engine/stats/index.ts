@@ -1,5 +1,5 @@
 /** The self-assessment figures: counts and sums computed from the read workbook. */
 export { computeStats } from "./computeStats";
 export { activityExtras, activityStats, roundHours, UNCATEGORISED } from "./activityStats";
-export { POLITICAL_CATEGORIES, politicalFigures } from "./political";
-export type { PoliticalCategory, PoliticalFigures } from "./political";
+export { politicalFigures } from "./political";
+export type { PoliticalFigures } from "./political";

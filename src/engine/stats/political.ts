@@ -4,13 +4,7 @@
  * 团员 → 共青团员 …), values that are none of them listed as written, and blank or unreadable cells
  * counted apart. Population: roster rows, as rule 7 judges them, so the counts add up to `total`.
  */
-import type { StaffRecord } from "../types";
-
-/** The four official categories, in the order the 自评表 and 组织架构 list them. */
-export const POLITICAL_CATEGORIES = ["中共党员", "中共预备党员", "共青团员", "群众"] as const;
-
-/** One official category. */
-export type PoliticalCategory = (typeof POLITICAL_CATEGORIES)[number];
+import type { PoliticalCategory, StaffRecord } from "../types";
 
 /** Spellings of 群众 (non-member); the reader folds only Party and League spellings. */
 const NON_MEMBER = /^(普通)?群众$|^(the\s*)?masses$|^non-?member$/i;

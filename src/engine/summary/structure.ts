@@ -1,10 +1,18 @@
 /** 组织架构: the presidium, each department with its heads and members, political status, totals. */
 import { modelOf } from "../model";
-import type { CheckResult, Lang, Parsed, SummaryBlock, SummaryCell, SummarySheet } from "../types";
+import {
+  POLITICAL_CATEGORIES,
+  type CheckResult,
+  type Lang,
+  type Parsed,
+  type PoliticalCategory,
+  type SummaryBlock,
+  type SummaryCell,
+  type SummarySheet,
+} from "../types";
 import { noDataBlock } from "./common";
 import { joinList } from "./format";
 import { SUMMARY_SHEET_NAMES } from "./names";
-import { POLITICAL_CATEGORIES, type PoliticalCategory } from "../stats/political";
 
 const POLITICAL_EN: Readonly<Record<PoliticalCategory, string>> = {
   中共党员: "Party member",

@@ -17,7 +17,7 @@
 import type { SheetInput, WorkbookInput } from "../../../engine";
 import { WorkbookReadError } from "../errors";
 import { toBytes, XlsxPackage } from "../package";
-import type { SniffLimits } from "../sniff";
+import type { SniffLimits } from "../limits";
 import { CellBudget, SheetSink } from "./sheet";
 import { SharedStringsSink } from "./strings";
 import { readDateStyles } from "./styles";
