@@ -4,17 +4,12 @@
  */
 import type { SettingsInput } from "../settings";
 import type {
-  ActivityRecord,
-  DelegateRecord,
   FieldName,
   Finding,
   KindOverride,
-  MeetingRecord,
   ReadResult,
   RecognizedTable,
-  ReviewRecord,
   SettingsEntry,
-  StaffRecord,
   TableKind,
   WorkbookInput,
 } from "../types";
@@ -117,44 +112,23 @@ function datesIn1904(table: RecognizedTable): RecognizedTable {
 export function readWorkbook(input: WorkbookInput, overrides: readonly KindOverride[] = []): ReadResult {
   const recognized = recognizeTables(input, overrides);
   const tables = input.date1904 === true ? recognized.map(datesIn1904) : recognized;
-  const staff: StaffRecord[][] = [];
-  const activities: ActivityRecord[][] = [];
-  const delegates: DelegateRecord[][] = [];
-  const reviews: ReviewRecord[][] = [];
-  const meetings: MeetingRecord[][] = [];
   const settingsEntries: SettingsEntry[] = [];
   let sheetSettings: SettingsInput = {};
   const tableFindings: Finding[] = [];
 
   for (const table of tables) {
     append(tableFindings, missingColumns(table));
-    switch (table.kind) {
-      case "roster":
-        staff.push(staffRecords(table));
-        break;
-      case "activities":
-        activities.push(activityRecords(table));
-        break;
-      case "congress":
-        delegates.push(delegateRecords(table));
-        break;
-      case "reviews":
-        reviews.push(reviewRecords(table));
-        break;
-      case "meetings":
-        meetings.push(meetingRecords(table));
-        break;
-      case "settings": {
-        const sheet = input.sheets[table.sheetIndex];
-        const read = readSettingsTable(table, sheet ? sheetOrigin(sheet).col : 1);
-        append(settingsEntries, read.entries);
-        append(tableFindings, read.findings);
-        // A second settings sheet adds to the first; where both set a key, the later sheet wins.
-        sheetSettings = { ...sheetSettings, ...read.settings };
-        break;
-      }
-    }
+    if (table.kind !== "settings") continue;
+    const sheet = input.sheets[table.sheetIndex];
+    const read = readSettingsTable(table, sheet ? sheetOrigin(sheet).col : 1);
+    append(settingsEntries, read.entries);
+    append(tableFindings, read.findings);
+    // A second settings sheet adds to the first; where both set a key, the later sheet wins.
+    sheetSettings = { ...sheetSettings, ...read.settings };
   }
+  // Each kind's records: every table of that kind, in workbook order.
+  const recordsOf = <T>(kind: TableKind, build: (table: RecognizedTable) => T[]): T[] =>
+    joined(tables.filter((t) => t.kind === kind).map(build));
 
   const kinds = new Set(tables.map((t) => t.kind));
   const findings: Finding[] = EXPECTED_KINDS.filter((k) => !kinds.has(k)).map((kind) => ({
@@ -166,11 +140,11 @@ export function readWorkbook(input: WorkbookInput, overrides: readonly KindOverr
 
   return {
     tables,
-    staff: joined(staff),
-    activities: joined(activities),
-    delegates: joined(delegates),
-    reviews: joined(reviews),
-    meetings: joined(meetings),
+    staff: recordsOf("roster", staffRecords),
+    activities: recordsOf("activities", activityRecords),
+    delegates: recordsOf("congress", delegateRecords),
+    reviews: recordsOf("reviews", reviewRecords),
+    meetings: recordsOf("meetings", meetingRecords),
     settingsEntries,
     sheetSettings,
     findings,

@@ -130,16 +130,17 @@ export function reviewRecords(table: RecognizedTable): ReviewRecord[] {
   }));
 }
 
-const PEOPLE_UNIT_RE = /^(.+?)\s*[人名]$/;
-
-/** A head count such as 35 or `35人`. */
-function parsePeople(raw: RawCell): Parsed<number> {
+/** A number, or text that is a number followed by one of the units `unit` matches (its group 1). */
+function numberWithUnit(raw: RawCell, unit: RegExp): Parsed<number> {
   const n = parseNumber(raw);
   if (n.state !== "invalid" || typeof raw !== "string") return n;
-  const m = PEOPLE_UNIT_RE.exec(normalizeText(raw));
+  const m = unit.exec(normalizeText(raw));
   const inner = m ? parseNumber(m[1] ?? "") : n;
   return inner.state === "ok" ? inner : n;
 }
+
+// A head count is written 35 or `35人`.
+const PEOPLE_UNIT_RE = /^(.+?)\s*[人名]$/;
 
 /** Meeting records from a meeting/training log. */
 export function meetingRecords(table: RecognizedTable): MeetingRecord[] {
@@ -150,7 +151,7 @@ export function meetingRecords(table: RecognizedTable): MeetingRecord[] {
     date: parseDate(at(r, col.date)),
     type: parseText(at(r, col.type)),
     topic: parseText(at(r, col.topic)),
-    attendance: parsePeople(at(r, col.attendance)),
+    attendance: numberWithUnit(at(r, col.attendance), PEOPLE_UNIT_RE),
   }));
 }
 
@@ -191,11 +192,7 @@ const NUMBER_UNIT_RE = /^(.+?)\s*(?:个月|人|名|个|次|小时|h|月|%)$/i;
 
 /** A number, allowing a trailing unit (`13,800人`, `12个月`). */
 function settingNumber(raw: RawCell): Parsed<number> {
-  const n = parseNumber(raw);
-  if (n.state !== "invalid" || typeof raw !== "string") return n;
-  const m = NUMBER_UNIT_RE.exec(normalizeText(raw));
-  const inner = m ? parseNumber(m[1] ?? "") : n;
-  return inner.state === "ok" ? inner : n;
+  return numberWithUnit(raw, NUMBER_UNIT_RE);
 }
 
 /** A share 0..1, written as a fraction or a percent (`1%`, `60%`). */
