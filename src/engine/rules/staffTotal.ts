@@ -2,7 +2,7 @@
 import { str } from "../i18n/catalogue";
 import { OPINIONS, YIJIAN } from "../i18n/labels";
 import { rosterOverCap } from "./context";
-import type { Rule } from "./rule";
+import type { MessageParams, Rule } from "./rule";
 
 declare module "../types" {
   interface RuleParamsById {
@@ -13,6 +13,12 @@ declare module "../types" {
       readonly largeSchool: boolean;
     };
   }
+}
+
+/** Which of the three staff caps a finding was measured against (a college's, a large school's, a school's). */
+function capKind(p: MessageParams<"structure.staff-total">): "college" | "large" | "school" {
+  if (str(p.level) === "college") return "college";
+  return p.largeSchool === true ? "large" : "school";
 }
 
 /** Flags a roster with more data rows than `staffMax` (already resolved for level and size). */
@@ -33,13 +39,8 @@ export const staffTotal: Rule<"structure.staff-total"> = {
         fix: "请精简工作人员至上限以内；学校学生规模较大或校区较多的，可在基本信息表中将“是否规模较大高校”填为“是”。",
         basis: `自评表第3项；${YIJIAN}`,
         problem(p) {
-          const level =
-            str(p.level) === "college"
-              ? "院级学生会"
-              : p.largeSchool === true
-                ? "规模较大高校的校级学生会"
-                : "校级学生会";
-          return `工作人员共${str(p.actual)}人，超过${level}的上限${str(p.limit)}人。`;
+          const level = { college: "院级学生会", large: "规模较大高校的校级学生会", school: "校级学生会" };
+          return `工作人员共${str(p.actual)}人，超过${level[capKind(p)]}的上限${str(p.limit)}人。`;
         },
       },
       en: {
@@ -47,13 +48,12 @@ export const staffTotal: Rule<"structure.staff-total"> = {
         fix: "Reduce the staff to the cap; a school with many students or campuses can set 是否规模较大高校 to 是 in the settings sheet.",
         basis: `self-assessment item 3; ${OPINIONS}`,
         problem(p) {
-          const level =
-            str(p.level) === "college"
-              ? "a college-level union"
-              : p.largeSchool === true
-                ? "a large school's union"
-                : "a school-level union";
-          return `The roster has ${str(p.actual)} staff, over the cap of ${str(p.limit)} for ${level}.`;
+          const level = {
+            college: "a college-level union",
+            large: "a large school's union",
+            school: "a school-level union",
+          };
+          return `The roster has ${str(p.actual)} staff, over the cap of ${str(p.limit)} for ${level[capKind(p)]}.`;
         },
       },
     },
