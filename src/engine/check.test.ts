@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import pkg from "../../package.json";
 import { check, sortFindings } from "./check";
+import { cellArbitraries } from "./read/testing";
 import { flat } from "./rules/testing";
-import type { Finding, RawCell, SheetInput, WorkbookInput } from "./types";
+import type { Finding, SheetInput, WorkbookInput } from "./types";
 import { ENGINE_VERSION } from "./version";
 
 const settingsSheet: SheetInput = {
@@ -157,16 +158,7 @@ describe("check", () => {
       "",
       " ",
     ];
-    const cell: fc.Arbitrary<RawCell> = fc.oneof(
-      fc.constantFrom(...words),
-      fc.string(),
-      fc.double(),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constant({ error: "#N/A" }),
-      fc.date({ noInvalidDate: false }),
-    );
+    const cell = cellArbitraries(words).rawCell;
     const sheet = fc.record({
       name: fc.constantFrom(
         "工作人员",

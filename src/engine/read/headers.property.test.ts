@@ -11,6 +11,7 @@ import {
 } from "./headers";
 import { normalizeHeader, toHalfWidth } from "./normalize";
 import { recognizeTables } from "./recognize";
+import { toFullWidth } from "./testing";
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -56,15 +57,6 @@ function withSpaces(s: string, inserts: ReadonlyArray<readonly [number, string]>
     const i = pos % (acc.length + 1);
     return acc.slice(0, i) + space + acc.slice(i);
   }, s);
-}
-
-/** ASCII → full-width (space → U+3000) for the characters `mask` picks, as a full-width IME types them. */
-function toFullWidth(s: string, mask: readonly boolean[] = [true]): string {
-  let i = 0;
-  return s.replace(/[\x20-\x7e]/g, (c) => {
-    if (!mask[i++ % mask.length]) return c;
-    return c === " " ? "\u3000" : String.fromCharCode(c.charCodeAt(0) + 0xfee0);
-  });
 }
 
 /** A header ending in an hours unit, which only the text as written shows (`服务时间（小时）`). */

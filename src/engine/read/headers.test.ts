@@ -10,6 +10,7 @@ import {
   sheetNameKinds,
 } from "./headers";
 import { normalizeHeader } from "./normalize";
+import { cellArbitraries, toFullWidth } from "./testing";
 
 const fields = (kind: TableKind, cells: RawCell[]) =>
   matchHeaderRow(kind, cells).columns.map((c) => [c.field, c.index]);
@@ -218,17 +219,14 @@ describe("sheet names", () => {
 });
 
 describe("header matcher properties", () => {
-  const cell: fc.Arbitrary<RawCell> = fc.oneof(
-    fc.string({ unit: "binary" }),
-    fc.constantFrom("姓名", "学号", "服务时长（小时）", "Student ID", "综合成绩专业排名", "政治面貌"),
-    fc.double(),
-    fc.boolean(),
-    fc.date({ noInvalidDate: false }),
-    fc.string().map((error) => ({ error })),
-    fc.constant(null),
-  );
-  const toFullWidth = (s: string) =>
-    s.replace(/[\x21-\x7e ]/g, (c) => (c === " " ? "\u3000" : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+  const cell = cellArbitraries([
+    "姓名",
+    "学号",
+    "服务时长（小时）",
+    "Student ID",
+    "综合成绩专业排名",
+    "政治面貌",
+  ]).rawCell;
 
   it.each(TABLE_KINDS)("%s: never throws, deterministic, full-width equals half-width", (kind) => {
     fc.assert(

@@ -17,13 +17,7 @@ import {
   rankText,
   toHalfWidth,
 } from "./normalize";
-
-/** ASCII → full-width (space → U+3000), the way an IME in full-width mode types it. */
-function toFullWidth(s: string): string {
-  return s.replace(/[\x21-\x7e ]/g, (c) =>
-    c === " " ? "\u3000" : String.fromCharCode(c.charCodeAt(0) + 0xfee0),
-  );
-}
+import { cellArbitraries, meaning, toFullWidth } from "./testing";
 
 const value = <T>(p: Parsed<T>): T | "blank" | "invalid" => (p.state === "ok" ? p.value : p.state);
 const err = (error: string): RawCell => ({ error });
@@ -460,26 +454,7 @@ const samples = [
   "服务时长（小时）",
   "Student ID",
 ];
-const text = fc.oneof(
-  fc.string({ unit: "binary" }),
-  fc.string({ unit: "grapheme" }),
-  fc.constantFrom(...samples),
-  fc
-    .tuple(fc.constantFrom(...samples), fc.constantFrom("", " ", "\u3000", "\u00a0", "\n"))
-    .map(([s, w]) => w + s + w),
-);
-const rawCell: fc.Arbitrary<RawCell> = fc.oneof(
-  text,
-  fc.double(),
-  fc.integer(),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, -Number.MAX_VALUE, 1e21, 44628, 60),
-  fc.boolean(),
-  fc.date({ noInvalidDate: false }),
-  fc.string().map((error) => ({ error })),
-  fc.constant(null),
-);
-// ASCII text (with domain samples) whose full-width twin must read the same.
-const asciiText = fc.oneof(fc.string({ unit: "binary-ascii" }), fc.constantFrom(...samples));
+const { text, rawCell, asciiText } = cellArbitraries(samples);
 
 const parsers: ReadonlyArray<[string, (raw: RawCell) => Parsed<unknown>]> = [
   ["parseText", parseText],
@@ -494,9 +469,6 @@ const parsers: ReadonlyArray<[string, (raw: RawCell) => Parsed<unknown>]> = [
   ["parseLevel", parseLevel],
   ["parseGrade", parseGrade],
 ];
-
-/** A parse result without the raw text, which legitimately differs between full- and half-width input. */
-const meaning = (p: Parsed<unknown>) => (p.state === "ok" ? p : { state: p.state });
 
 describe.each(parsers)("%s properties", (_name, parse) => {
   it("never throws, always returns a well-formed result, and is deterministic", () =>

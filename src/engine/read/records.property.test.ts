@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { SHEET_SETTING_KEYS, settingsInputSchema, type SettingsInput } from "../settings";
-import type { Parsed, RawCell } from "../types";
+import type { RawCell } from "../types";
 import { parseSettingValue, readSettingsTable, settingKeyOf } from "./records";
 import { recognizeTables } from "./recognize";
+import { cellArbitraries, meaning, toFullWidth } from "./testing";
 
 type SettingKey = keyof SettingsInput;
 const KEYS = Object.keys(settingsInputSchema.shape) as SettingKey[];
@@ -34,32 +35,7 @@ const SAMPLES = [
   "1.5h",
 ];
 
-/** ASCII → full-width (space → U+3000), the way an IME in full-width mode types it. */
-const toFullWidth = (s: string): string =>
-  s.replace(/[\x20-\x7e]/g, (c) => (c === " " ? "\u3000" : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
-
-const asciiText = fc.oneof(fc.string({ unit: "binary-ascii" }), fc.constantFrom(...SAMPLES));
-const text = fc.oneof(
-  fc.string({ unit: "binary" }),
-  fc.string({ unit: "grapheme" }),
-  fc.constantFrom(...SAMPLES),
-  fc
-    .tuple(fc.constantFrom(...SAMPLES), fc.constantFrom(" ", "\u3000", "\u00a0", "\n", "\u200b"))
-    .map(([s, w]) => w + s + w),
-);
-const rawCell: fc.Arbitrary<RawCell> = fc.oneof(
-  text,
-  fc.double(),
-  fc.integer(),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.3, 1e21, 44628, 60),
-  fc.boolean(),
-  fc.date({ noInvalidDate: false }),
-  fc.constantFrom("#N/A", "#VALUE!", "").map((error) => ({ error })),
-  fc.constant(null),
-);
-
-/** A parse result without the raw text, which legitimately differs between full- and half-width input. */
-const meaning = (p: Parsed<unknown>) => (p.state === "ok" ? p : { state: p.state });
+const { rawCell, asciiText } = cellArbitraries(SAMPLES);
 
 describe("parseSettingValue properties", () => {
   it("never throws for any key and cell, gives a well-formed result and is deterministic", () =>
