@@ -62,17 +62,28 @@ type ShowOpenFilePicker = (options: {
 }) => Promise<FileSystemFileHandle[]>;
 
 /**
+ * Pickers that failed in this page for another reason than the user's cancel (a policy, a
+ * cross-origin frame…): they would fail again, so later presses open the file input at once.
+ */
+const failedPickers = new WeakSet<object>();
+/** Each panel's way to ask for one more press, by its file input (which every caller passes). */
+const pressAgainNotices = new WeakMap<HTMLInputElement, (show: boolean) => void>();
+
+/**
  * Let the user pick a workbook. Where the browser has the File System Access picker (Chromium,
  * Edge, 360/QQ), use it and keep the file's handle, so that 校验 can read the file again after it
- * was edited; the user cancelling does nothing. Without the API, or when it fails otherwise, the
- * `<input type=file>` opens instead (its change handler takes the file, without a handle).
+ * was edited; the user cancelling does nothing. Without the API, or once it failed otherwise, the
+ * `<input type=file>` opens instead (its change handler takes the file, without a handle) — in the
+ * same press where the browser still allows it, else the panel asks for one more press.
  */
 export async function pickWorkbook(
   input: HTMLInputElement | null,
   onPicked: (file: File, handle: FileSystemFileHandle) => void,
 ): Promise<void> {
+  const pressAgain = (input && pressAgainNotices.get(input)) ?? (() => undefined);
+  pressAgain(false);
   const picker = (globalThis as { showOpenFilePicker?: ShowOpenFilePicker }).showOpenFilePicker;
-  if (typeof picker === "function") {
+  if (typeof picker === "function" && !failedPickers.has(picker)) {
     try {
       const [handle] = await picker.call(globalThis, {
         types: [{ description: "Excel", accept: { [XLSX_TYPE]: [".xlsx", ".xlsm"] } }],
@@ -83,7 +94,14 @@ export async function pickWorkbook(
       return;
     } catch (err) {
       if ((err as { name?: unknown } | null)?.name === "AbortError") return;
-      // Any other failure (a policy, a sandboxed frame…): the plain file input still works.
+      failedPickers.add(picker);
+      // A browser opens a file input only during a press; a picker that refused may have used it up.
+      const activation = (globalThis.navigator as { userActivation?: { isActive: boolean } } | undefined)
+        ?.userActivation;
+      if (activation && !activation.isActive) {
+        pressAgain(true);
+        return;
+      }
     }
   }
   input?.click();
@@ -119,6 +137,13 @@ export function FileOpenPanel({
   const ownRef = React.useRef<HTMLInputElement>(null);
   const inputRef = outerRef ?? ownRef;
   const headingId = React.useId();
+  const [again, setAgain] = React.useState(false);
+  React.useEffect(() => {
+    const input = inputRef.current;
+    if (!input) return undefined;
+    pressAgainNotices.set(input, setAgain);
+    return () => void pressAgainNotices.delete(input);
+  }, [inputRef]);
   return (
     <section
       aria-labelledby={headingId}
@@ -150,11 +175,19 @@ export function FileOpenPanel({
             const file = e.currentTarget.files?.[0];
             // Reset so choosing the same file again (after fixing it) still fires a change.
             e.currentTarget.value = "";
+            setAgain(false);
             if (file) onChoose(file);
           }}
         />
         {opening !== null && <Spinner size="tiny" label={t.opening(opening)} />}
       </div>
+      {again && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <Text>{t.pickerPressAgain}</Text>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error !== null && (
         <MessageBar intent="error">
           <MessageBarBody>

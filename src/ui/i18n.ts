@@ -38,6 +38,7 @@ const zhCN = {
   diskReopen: (name: string) =>
     `“${name}”在读取后已被修改，或已无法读取。浏览器不能自行读取新内容：请重新打开这个文件，再校验。`,
   reopenButton: "重新打开",
+  pickerPressAgain: "浏览器在这里不允许使用它的文件选择窗口，已改用普通的文件选择：请再按一次按钮选择文件。",
 
   // Workbook status
   statusHeading: "表格识别",
@@ -205,6 +206,8 @@ const enUS: UiStrings = {
   diskReopen: (name) =>
     `“${name}” has changed since it was read, or can no longer be read. The browser cannot read the new contents by itself: open the file again, then check.`,
   reopenButton: "Open again",
+  pickerPressAgain:
+    "The browser does not allow its file picker here, so the plain file chooser is used instead: press the button once more to choose the file.",
 
   statusHeading: "Table recognition",
   statusEmpty: "The workbook has no readable sheets.",
