@@ -12,6 +12,7 @@ import {
   check,
   findingProblem,
   ruleTitle,
+  SUMMARY_SHEET_IDS,
   type Finding,
   type RuleId,
   type WorkbookInput,
@@ -62,6 +63,11 @@ function renderPane(host: FakeHost | null, props: Partial<AppProps> = {}) {
   return { user, ...utils };
 }
 
+/** Wait until the check shows the group of `rule` (its h3); the pane's first check runs by itself. */
+function groupShown(rule: RuleId = "staff.title"): Promise<HTMLElement> {
+  return screen.findByRole("heading", { level: 3, name: new RegExp(escapeRegExp(ruleTitle(rule, "zh"))) });
+}
+
 /** The header button of a rule's group (inside its h3). */
 function groupHeader(rule: RuleId, lang: "zh" | "en" = "zh"): HTMLElement {
   const heading = screen
@@ -91,6 +97,12 @@ function escapeRegExp(s: string): string {
  */
 function tab(label: string): HTMLElement {
   return screen.getByRole("tab", { name: new RegExp(`^${escapeRegExp(label)}`) });
+}
+
+/** Open the tab labelled `label` and return its panel (matched by the name's start, as in {@link tab}). */
+async function openTab(user: ReturnType<typeof userEvent.setup>, label: string): Promise<HTMLElement> {
+  await user.click(tab(label));
+  return screen.getByRole("tabpanel", { name: new RegExp(`^${escapeRegExp(label)}`) });
 }
 
 async function checked(user: ReturnType<typeof userEvent.setup>): Promise<void> {
@@ -129,7 +141,7 @@ describe("checking", () => {
   test("groups collapse and expand, and say how to fix", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("activity.hours", "zh")) });
+    await groupShown("activity.hours");
     await expandGroup(user, "activity.hours");
     const hours = expected().findings.find((f) => f.rule === "activity.hours")!;
     expect(findingButton(hours)).toBeVisible();
@@ -182,7 +194,7 @@ describe("what the download holds (file mode)", () => {
   test("汇总表 shows 资格审查, 组织架构 and 活动统计 with the monthly chart, from the check", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host, { mode: "file" });
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await user.click(tab(zh.tabs.summary));
     const sheets = buildSummarySheets(check(sampleWorkbook(), { today: TEST_TODAY }), "zh");
     for (const id of SHOWN_SHEETS) {
@@ -204,13 +216,13 @@ describe("what the download holds (file mode)", () => {
 
   test("no progress indicator is left behind once checked (the tab's spinner only while it is shown)", async () => {
     renderPane(createFakeHost(sampleWorkbook()), { mode: "file" });
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await waitFor(() => expect(document.querySelectorAll("[role=progressbar]")).toHaveLength(0));
   });
 
   test("the Excel pane has no such tab: there they are sheets of the workbook", async () => {
     renderPane(createFakeHost(sampleWorkbook()));
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     expect(screen.queryByRole("tab", { name: zh.tabs.summary })).toBeNull();
   });
 });
@@ -272,10 +284,7 @@ describe("jumping to cells", () => {
   test("click and Enter on a finding select its sheet and cell", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", {
-      level: 3,
-      name: new RegExp(ruleTitle("staff.political-status", "zh")),
-    });
+    await groupShown("staff.political-status");
     const report = expected();
 
     const political = report.findings.find((f) => f.rule === "staff.political-status")!;
@@ -305,7 +314,7 @@ describe("jumping to cells", () => {
       (f) => f.sheet !== undefined && f.cell === undefined && f.row === undefined,
     );
     expect(whole).toBeDefined();
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle(whole!.rule, "zh")) });
+    await groupShown(whole!.rule);
     await expandGroup(user, whole!.rule);
     await user.click(findingButton(whole!));
     expect(host.callsOf("select").at(-1)).toEqual({ method: "select", sheet: whole!.sheet, cell: "A1" });
@@ -314,7 +323,7 @@ describe("jumping to cells", () => {
   test("each finding button is described by its group's fix", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await expandGroup(user, "staff.title");
     const title = expected().findings.find((f) => f.rule === "staff.title")!;
     expect(findingButton(title)).toHaveAccessibleDescription(/修改建议/);
@@ -325,7 +334,7 @@ describe("filters", () => {
   test("by severity and by sheet", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     const report = expected();
     const rulesShown = () =>
       screen
@@ -376,7 +385,7 @@ describe("settings", () => {
     const store: StateStore = createStateStore();
     const host = createFakeHost(sampleWorkbook(), { store });
     const { user, unmount } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await openSettings(user);
 
     const enrollment = screen.getByRole("textbox", { name: zh.fields.enrollment.label });
@@ -409,7 +418,7 @@ describe("settings", () => {
 
     const again = createFakeHost(sampleWorkbook(), { store });
     const second = renderPane(again);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await second.user.click(tab(zh.tabs.settings));
     expect(screen.getByRole("textbox", { name: zh.fields.enrollment.label })).toHaveValue("20000");
     expect(screen.getByRole("textbox", { name: zh.fields.congressDate.label })).toHaveValue("2022-11-23");
@@ -436,7 +445,7 @@ describe("settings", () => {
   test("the workbook's settings sheet shows as placeholders and hints", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await openSettings(user);
     const school = screen.getByRole("textbox", { name: zh.fields.schoolName.label });
     expect(school).toHaveAttribute("placeholder", "留空则用 某某医科大学");
@@ -446,7 +455,7 @@ describe("settings", () => {
   test("settings-sheet keys ziping does not use are listed, not rejected", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await openSettings(user);
     const other = screen.getByRole("region", { name: zh.otherSettingsHeading });
     expect(other).toHaveTextContent("团委书记：王老师");
@@ -458,7 +467,7 @@ describe("sheet-kind corrections", () => {
   test("a correction is saved through saveState and used on the next check", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("activity.hours", "zh")) });
+    await groupShown("activity.hours");
 
     await user.click(screen.getByRole("combobox", { name: zh.kindFieldLabel(ACTIVITY_SHEET) }));
     await user.click(await screen.findByRole("option", { name: zh.kindIgnore }));
@@ -480,7 +489,7 @@ describe("sheet-kind corrections", () => {
     // The next 校验 re-reads the workbook and still leaves the sheet out.
     await user.click(screen.getByRole("button", { name: zh.checkButton }));
     await waitFor(() => expect(host.callsOf("readWorkbook")).toHaveLength(2));
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     expect(
       screen.queryByRole("heading", { level: 3, name: new RegExp(ruleTitle("activity.hours", "zh")) }),
     ).toBeNull();
@@ -489,7 +498,7 @@ describe("sheet-kind corrections", () => {
     await user.click(screen.getByRole("combobox", { name: zh.kindFieldLabel(ACTIVITY_SHEET) }));
     await user.click(await screen.findByRole("option", { name: zh.kindAuto }));
     await waitFor(() => expect(host.callsOf("saveState").at(-1)?.state.overrides).toEqual([]));
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("activity.hours", "zh")) });
+    await groupShown("activity.hours");
   });
 });
 
@@ -497,7 +506,7 @@ describe("language", () => {
   test("switching to English changes the visible texts and is remembered", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     expect(document.documentElement.lang).toBe("zh-CN");
 
     await user.selectOptions(screen.getByRole("combobox", { name: zh.langLabel }), "en");
@@ -527,21 +536,14 @@ describe("summary sheets", () => {
     };
     const host = createFakeHost(withUserSheet);
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
 
     await user.click(screen.getByRole("button", { name: zh.summaryButton }));
 
     await waitFor(() => expect(host.callsOf("writeSummary")).toHaveLength(1));
     const call = host.callsOf("writeSummary")[0]!;
     expect(call.sheets).toHaveLength(6);
-    expect(call.sheets.map((s) => s.id)).toEqual([
-      "assessment",
-      "problems",
-      "eligibility",
-      "structure",
-      "activity",
-      "report",
-    ]);
+    expect(call.sheets.map((s) => s.id)).toEqual([...SUMMARY_SHEET_IDS]);
     expect(call.activate).toBe("assessment");
     expect(await screen.findByText(new RegExp(escapeRegExp(zh.summaryWritten)))).toHaveTextContent(
       "问题清单",
@@ -558,7 +560,7 @@ describe("summary sheets", () => {
       onOpenFile: async () => {},
       fileName: "学生会.xlsx",
     });
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     expect(screen.getByText(zh.currentFile("学生会.xlsx"))).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: zh.downloadButton }));
     await waitFor(() => expect(onDownload).toHaveBeenCalledTimes(1));
@@ -571,7 +573,7 @@ describe("highlighting", () => {
   test("the toggle marks the cells of findings and clears them again", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     const toggle = screen.getByRole("switch", { name: zh.highlightLabel });
     await user.click(toggle);
     await waitFor(() => expect(host.callsOf("markCells")).toHaveLength(1));
@@ -587,7 +589,7 @@ describe("highlighting", () => {
   test("no toggle when the host cannot mark", async () => {
     const host = createFakeHost(sampleWorkbook(), { withoutMarks: true });
     renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     expect(screen.queryByRole("switch")).toBeNull();
   });
 });
@@ -596,9 +598,8 @@ describe("the self-assessment and the report", () => {
   test("indicators show their verdict in words", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
-    await user.click(tab(zh.tabs.assessment));
-    const panel = screen.getByRole("tabpanel", { name: new RegExp(`^${escapeRegExp(zh.tabs.assessment)}`) });
+    await groupShown();
+    const panel = await openTab(user, zh.tabs.assessment);
     const verdicts = expected().indicators.map((i) => i.verdict);
     const words = { yes: "是", no: "否", unknown: "待确认" } as const;
     const items = within(panel).getAllByRole("listitem");
@@ -609,9 +610,8 @@ describe("the self-assessment and the report", () => {
   test("report sentences can be copied", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
-    await user.click(tab(zh.tabs.report));
-    const panel = screen.getByRole("tabpanel", { name: new RegExp(`^${escapeRegExp(zh.tabs.report)}`) });
+    await groupShown();
+    const panel = await openTab(user, zh.tabs.report);
     await user.click(within(panel).getByRole("button", { name: zh.copy }));
     await within(panel).findByText(zh.copied);
     // user-event installs its own clipboard on navigator; read back what the pane put there.
@@ -626,14 +626,11 @@ describe("cell text is only text", () => {
   test("an HTML-looking title renders literally and creates no element", async () => {
     const host = createFakeHost(sampleWorkbook());
     const { user, container } = renderPane(host);
-    await screen.findByRole("heading", { level: 3, name: new RegExp(ruleTitle("staff.title", "zh")) });
+    await groupShown();
     await expandGroup(user, "staff.title");
     const title = expected().findings.find((f) => f.rule === "staff.title")!;
     expect(findingButton(title)).toHaveTextContent(HTML_TITLE);
-    await user.click(tab(zh.tabs.assessment));
-    const assessment = screen.getByRole("tabpanel", {
-      name: new RegExp(`^${escapeRegExp(zh.tabs.assessment)}`),
-    });
+    const assessment = await openTab(user, zh.tabs.assessment);
     expect(within(assessment).getByText(new RegExp(escapeRegExp(HTML_TITLE)))).toBeVisible();
     expect(container.querySelector("img")).toBeNull();
     expect(document.querySelector("img")).toBeNull();
@@ -642,22 +639,10 @@ describe("cell text is only text", () => {
 
 describe("file mode without a workbook", () => {
   test("shows only the open area; a rejected file shows the adapter's message", async () => {
-    const user = userEvent.setup();
     const onOpenFile = jest.fn(async (_file: File) => {
       throw new Error("这不是 .xlsx 工作簿");
     });
-    render(
-      <App
-        host={null}
-        mode="file"
-        initialLang="zh"
-        onOpenFile={onOpenFile}
-        engine={createInThreadRunner()}
-      />,
-      {
-        wrapper: FastStyles,
-      },
-    );
+    const { user } = renderPane(null, { mode: "file", onOpenFile });
     expect(screen.getByRole("heading", { level: 2, name: zh.openHeading })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: zh.checkButton })).toBeNull();
     const file = new File(["a,b\n1,2"], "名单.xlsx");
@@ -668,15 +653,7 @@ describe("file mode without a workbook", () => {
 
   test("a dropped file is opened", async () => {
     const onOpenFile = jest.fn(async (_file: File) => {});
-    const { container } = render(
-      <App
-        host={null}
-        mode="file"
-        initialLang="zh"
-        onOpenFile={onOpenFile}
-        engine={createInThreadRunner()}
-      />,
-    );
+    const { container } = renderPane(null, { mode: "file", onOpenFile });
     const file = new File(["x"], "学生会.xlsx");
     const zone = container.querySelector("main")!;
     fireEvent.drop(zone, { dataTransfer: { files: [file], types: ["Files"] } });

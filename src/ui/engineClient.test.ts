@@ -1,5 +1,5 @@
 /** The in-thread engine runner and the pane's sheet-status rows, on the test workbook. */
-import { check } from "../engine";
+import { check, SUMMARY_SHEET_IDS } from "../engine";
 import { createEngineRunner, createInThreadRunner } from "./engineClient";
 import { sheetStatuses } from "./sheetStatus";
 import { ACTIVITY_SHEET, NOTES_SHEET, ROSTER_SHEET, TEST_TODAY, sampleWorkbook } from "./testing/workbook";
@@ -13,14 +13,8 @@ test("the runner checks, keeps the result, and builds the six summary sheets fro
   expect(view.sentences.zh.length).toBeGreaterThan(0);
   expect(view.sentences.en.length).toBe(view.sentences.zh.length);
   const sheets = await runner.summary("en");
-  expect(sheets.map((s) => s.id)).toEqual([
-    "assessment",
-    "problems",
-    "eligibility",
-    "structure",
-    "activity",
-    "report",
-  ]);
+  expect(sheets.map((s) => s.id)).toEqual([...SUMMARY_SHEET_IDS]);
+  expect(sheets).toHaveLength(6);
 });
 
 test("without Worker (Node, jsdom) the default runner runs in-thread", async () => {
