@@ -50,10 +50,26 @@ function fakeHandle(first: File) {
   };
 }
 
-function renderRoot() {
+/**
+ * Render file mode with `picker` as the browser's showOpenFilePicker (none: the browser lacks it),
+ * watch the file input for clicks, and press 打开工作簿.
+ */
+async function pressChooseFile(picker?: jest.Mock) {
+  if (picker) (globalThis as PickerWindow).showOpenFilePicker = picker;
+  const input = jest.fn();
   const user = userEvent.setup();
   render(<FileModeRoot initialLang="zh" theme="light" />, { wrapper: FastStyles });
-  return { user };
+  const element = document.querySelector<HTMLInputElement>("input[type=file]")!;
+  element.addEventListener("click", input);
+  await user.click(screen.getByRole("button", { name: zh.chooseFile }));
+  return { user, input, element };
+}
+
+/** A showOpenFilePicker that fails with the DOMException `name`. */
+function failingPicker(name: string, message: string): jest.Mock {
+  return jest.fn(async () => {
+    throw new DOMException(message, name);
+  });
 }
 
 /** The text of the file given to the n-th createFileHost call. */
@@ -81,12 +97,7 @@ afterEach(() => {
 test("a file picked through showOpenFilePicker keeps its handle: 校验 reads it again once it changed", async () => {
   const disk = fakeHandle(new File(["第一版"], "台账.xlsx", { lastModified: 1_000 }));
   const picker = jest.fn(async () => [disk.handle]);
-  (globalThis as PickerWindow).showOpenFilePicker = picker;
-  const input = jest.fn();
-  const { user } = renderRoot();
-  document.querySelector("input[type=file]")!.addEventListener("click", input);
-
-  await user.click(screen.getByRole("button", { name: zh.chooseFile }));
+  const { user, input } = await pressChooseFile(picker);
   await waitFor(() => expect(created).toHaveBeenCalledTimes(1));
   expect(picker).toHaveBeenCalledTimes(1);
   expect(picker.mock.calls[0]).toEqual([
@@ -121,15 +132,8 @@ test("a file picked through showOpenFilePicker keeps its handle: 校验 reads it
 });
 
 test("cancelling the picker does nothing: no file input, no file, no error", async () => {
-  const picker = jest.fn(async () => {
-    throw new DOMException("The user aborted a request.", "AbortError");
-  });
-  (globalThis as PickerWindow).showOpenFilePicker = picker;
-  const input = jest.fn();
-  const { user } = renderRoot();
-  document.querySelector("input[type=file]")!.addEventListener("click", input);
-
-  await user.click(screen.getByRole("button", { name: zh.chooseFile }));
+  const picker = failingPicker("AbortError", "The user aborted a request.");
+  const { input } = await pressChooseFile(picker);
   await waitFor(() => expect(picker).toHaveBeenCalledTimes(1));
   await Promise.resolve();
   expect(input).not.toHaveBeenCalled();
@@ -139,27 +143,18 @@ test("cancelling the picker does nothing: no file input, no file, no error", asy
 });
 
 test("another picker failure falls back to the file input", async () => {
-  const picker = jest.fn(async () => {
-    throw new DOMException("Cross origin sub frames aren't allowed to show a file picker.", "SecurityError");
-  });
-  (globalThis as PickerWindow).showOpenFilePicker = picker;
-  const input = jest.fn();
-  const { user } = renderRoot();
-  document.querySelector("input[type=file]")!.addEventListener("click", input);
-
-  await user.click(screen.getByRole("button", { name: zh.chooseFile }));
+  const picker = failingPicker(
+    "SecurityError",
+    "Cross origin sub frames aren't allowed to show a file picker.",
+  );
+  const { input } = await pressChooseFile(picker);
   await waitFor(() => expect(input).toHaveBeenCalledTimes(1));
   expect(created).not.toHaveBeenCalled();
 });
 
 test("without showOpenFilePicker the button opens the file input, and the picked file is opened", async () => {
   expect((globalThis as PickerWindow).showOpenFilePicker).toBeUndefined();
-  const input = jest.fn();
-  const { user } = renderRoot();
-  const element = document.querySelector<HTMLInputElement>("input[type=file]")!;
-  element.addEventListener("click", input);
-
-  await user.click(screen.getByRole("button", { name: zh.chooseFile }));
+  const { user, input, element } = await pressChooseFile();
   expect(input).toHaveBeenCalledTimes(1);
   const file = new File(["台账"], "台账.xlsx");
   await user.upload(element, file);
