@@ -61,8 +61,9 @@ const NETWORK_GLOBALS = new Set([
 // docx (issue 11): builds the Word report in memory (Packer.pack to bytes); checked by the transitive test below.
 const KNOWN_PACKAGES = new Set(["docx", "exceljs", "fflate", "saxes", "zod"]);
 
+/** Tests and their helpers (a `testing/` folder or a `testing.ts` beside the tests) ship in no bundle. */
 function isTest(file: string): boolean {
-  return /\.test\.tsx?$/.test(file) || file.includes(`${"/"}testing${"/"}`);
+  return /\.test\.tsx?$|\/testing\.tsx?$/.test(file) || file.includes(`${"/"}testing${"/"}`);
 }
 
 function sourceFiles(dir: string): string[] {
