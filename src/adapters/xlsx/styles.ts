@@ -2,8 +2,16 @@
  * Cell styles of our summary sheets, appended to the workbook's own `styles.xml` so the user's
  * styles keep their indices (and their sheets need no change).
  */
-import { applySplices, childElements, scanTags, XmlShapeError, type Splice, type XmlElement } from "./xml";
-import { escapeAttr } from "./xml";
+import {
+  applySplices,
+  childElements,
+  escapeAttr,
+  scanTags,
+  XmlShapeError,
+  type Splice,
+  type Tag,
+  type XmlElement,
+} from "./xml";
 import { NUMBER_FORMATS, TEXT_FORMAT } from "../../engine";
 
 /** What one of our cells looks like. */
@@ -97,12 +105,16 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
   const root = tags.find((t) => t.kind !== "close");
   if (!root || root.local !== "styleSheet") throw new XmlShapeError("styles part has no styleSheet");
   const p = root.prefix;
-  const children = childElements(stylesXml, {
-    tag: root,
-    contentStart: root.end,
-    contentEnd: stylesXml.lastIndexOf("<"),
-    end: stylesXml.length,
-  });
+  const children = childElements(
+    stylesXml,
+    {
+      tag: root,
+      contentStart: root.end,
+      contentEnd: stylesXml.lastIndexOf("<"),
+      end: stylesXml.length,
+    },
+    tags,
+  );
   const child = (local: string): XmlElement | undefined => children.find((c) => c.tag.local === local);
 
   // Number formats: reuse built-ins and codes the workbook already defines; add the rest.
@@ -110,7 +122,7 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
   const known = new Map<string, number>(Object.entries(BUILTIN_FORMATS));
   let nextFmtId = 164;
   if (numFmts) {
-    for (const f of childElements(stylesXml, numFmts)) {
+    for (const f of childElements(stylesXml, numFmts, tags)) {
       const id = Number(f.tag.attrs.get("numFmtId"));
       const code = f.tag.attrs.get("formatCode");
       if (Number.isInteger(id)) nextFmtId = Math.max(nextFmtId, id + 1);
@@ -130,7 +142,7 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
 
   // Fonts: our variants of the workbook's default font (font 0), so sizes and faces match.
   const fonts = required(child("fonts"), "fonts");
-  const fontList = childElements(stylesXml, fonts).map((el) => stylesXml.slice(el.tag.start, el.end));
+  const fontList = childElements(stylesXml, fonts, tags).map((el) => stylesXml.slice(el.tag.start, el.end));
   const baseInner = fontList[0]?.replace(/^<[^>]*>|<\/[^>]*>$/g, "") ?? "";
   const baseSize = Number(/<(?:\w+:)?sz\s+val="([\d.]+)"/.exec(baseInner)?.[1] ?? "11");
   const stripped = baseInner.replace(
@@ -152,7 +164,7 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
   };
 
   const fills = required(child("fills"), "fills");
-  const fillList = childElements(stylesXml, fills).map((el) => stylesXml.slice(el.tag.start, el.end));
+  const fillList = childElements(stylesXml, fills, tags).map((el) => stylesXml.slice(el.tag.start, el.end));
   const newFills: string[] = [];
   const fillId = (fill: boolean): number =>
     fill
@@ -168,7 +180,7 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
   const bordersEl = child("borders");
   const borders = bordersEl && bordersEl.tag.kind !== "empty" ? bordersEl : undefined;
   const borderList = borders
-    ? childElements(stylesXml, borders).map((el) => stylesXml.slice(el.tag.start, el.end))
+    ? childElements(stylesXml, borders, tags).map((el) => stylesXml.slice(el.tag.start, el.end))
     : [];
   const newBorders: string[] = [];
   const side = (name: string): string => `<${p}${name} style="thin"><${p}color auto="1"/></${p}${name}>`;
@@ -182,7 +194,7 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
       : 0;
 
   const cellXfs = required(child("cellXfs"), "cellXfs");
-  const xfList = childElements(stylesXml, cellXfs).map((el) => stylesXml.slice(el.tag.start, el.end));
+  const xfList = childElements(stylesXml, cellXfs, tags).map((el) => stylesXml.slice(el.tag.start, el.end));
   const newXfs: string[] = [];
   const hasStyleXfs = child("cellStyleXfs") !== undefined;
   const index = {} as Record<StyleName, number>;
@@ -212,12 +224,12 @@ export function addSummaryStyles(stylesXml: string): { xml: string; index: Style
   }
 
   const splices: Splice[] = [];
-  appendChildren(stylesXml, cellXfs, newXfs, splices);
-  if (borders) appendChildren(stylesXml, borders, newBorders, splices);
-  appendChildren(stylesXml, fills, newFills, splices);
-  appendChildren(stylesXml, fonts, newFonts, splices);
+  appendChildren(stylesXml, tags, cellXfs, newXfs, splices);
+  if (borders) appendChildren(stylesXml, tags, borders, newBorders, splices);
+  appendChildren(stylesXml, tags, fills, newFills, splices);
+  appendChildren(stylesXml, tags, fonts, newFonts, splices);
   if (newFmts.length > 0) {
-    if (numFmts) appendChildren(stylesXml, numFmts, newFmts, splices);
+    if (numFmts) appendChildren(stylesXml, tags, numFmts, newFmts, splices);
     else {
       splices.push({
         start: root.end,
@@ -245,9 +257,15 @@ function required(el: XmlElement | undefined, name: string): XmlElement {
 }
 
 /** Append `items` as the last children of `parent` and update its `count` attribute. */
-function appendChildren(xml: string, parent: XmlElement, items: readonly string[], splices: Splice[]): void {
+function appendChildren(
+  xml: string,
+  tags: readonly Tag[],
+  parent: XmlElement,
+  items: readonly string[],
+  splices: Splice[],
+): void {
   if (items.length === 0) return;
-  const count = childElements(xml, parent).length + items.length;
+  const count = childElements(xml, parent, tags).length + items.length;
   const tagText = xml.slice(parent.tag.start, parent.tag.end);
   const newTag = /\scount\s*=\s*["'][^"']*["']/.test(tagText)
     ? tagText.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${count}"`)

@@ -126,7 +126,7 @@ function addSummarySheets(
   const rels = pkg.relationships(wbPart);
   const sheetsEl = findElement(wbXml, "sheets", wbTags);
   if (!sheetsEl) throw new WorkbookReadError("corrupt", "no sheets element");
-  const entries: SheetEntry[] = childElements(wbXml, sheetsEl)
+  const entries: SheetEntry[] = childElements(wbXml, sheetsEl, wbTags)
     .filter((el) => el.tag.local === "sheet")
     .map((element) => {
       const relId = relAttr(element.tag) ?? "";
@@ -142,7 +142,7 @@ function addSummarySheets(
   // Which sheets are ours: the engine's plan, from our markers and the A1 of the sheets they name.
   const definedNamesEl = findElement(wbXml, "definedNames", wbTags);
   const names = definedNamesEl
-    ? childElements(wbXml, definedNamesEl).filter((el) => el.tag.local === "definedName")
+    ? childElements(wbXml, definedNamesEl, wbTags).filter((el) => el.tag.local === "definedName")
     : [];
   const writing = new Set(sheets.map((sheet) => sheet.id));
   const byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));

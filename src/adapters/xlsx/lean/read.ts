@@ -1,7 +1,7 @@
 /**
  * The lean .xlsx reader: the same {@link WorkbookInput} as `readXlsx` (ExcelJS), built from the
  * package directly — fflate inflates one part at a time in pieces and a streaming tokenizer reads
- * the XML (`xmlScan.ts`) — keeping only cell values, shared strings and the few styles that make
+ * the XML (`../xml.ts`) — keeping only cell values, shared strings and the few styles that make
  * a number a date. On a 200,000-row log it takes a fraction of ExcelJS's time and memory
  * (docs/performance.md), in Node (the CLI) and in the browser (file mode: no Node built-ins).
  *
@@ -21,7 +21,7 @@ import type { SniffLimits } from "../limits";
 import { CellBudget, SheetSink } from "./sheet";
 import { SharedStringsSink } from "./strings";
 import { readDateStyles } from "./styles";
-import { attribute, attributeMap, scanXml, XmlScanner, type XmlSink } from "./xmlScan";
+import { attribute, attributeMap, scanXml, XmlScanner, type XmlSink } from "../xml";
 
 export { readDateStyles } from "./styles";
 

@@ -10,7 +10,7 @@
 import { excelSerialToDate, type RawCell } from "../../../engine";
 import { WorkbookReadError } from "../errors";
 import { decodeEscapes, detach } from "./strings";
-import { attribute, decodeAttributeValue, type XmlSink } from "./xmlScan";
+import { attribute, decodeAttributeValue, type XmlSink } from "../xml";
 
 const EMPTY_ROW: readonly RawCell[] = Object.freeze([]);
 /** Excel's own limits: a row or column past them is damage, not data. */

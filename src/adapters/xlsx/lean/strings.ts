@@ -2,7 +2,7 @@
  * The shared-strings part for the lean reader: each `<si>` as plain text (rich-text runs joined,
  * phonetic runs left out, `_xHHHH_` escapes decoded as ExcelJS decodes them).
  */
-import type { XmlSink } from "./xmlScan";
+import type { XmlSink } from "../xml";
 
 /** `_xHHHH_` escapes, as ExcelJS decodes them (upper-case hex only). */
 export function decodeEscapes(text: string): string {

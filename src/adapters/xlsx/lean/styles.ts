@@ -3,7 +3,7 @@
  * by ExcelJS's rules (built-in ids 14–22 and 45–47, or a custom code with y, m, d, h, s).
  */
 import { isDateFormat } from "../../../engine";
-import { attribute, attributeMap, scanXml } from "./xmlScan";
+import { attribute, attributeMap, scanXml } from "../xml";
 
 /** The built-in number formats that ExcelJS knows and that read as dates or times (src/engine/workbook/dates.ts decides which are dates). */
 const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
