@@ -17,10 +17,10 @@ import {
   type Lang,
   type SettingsInput,
 } from "../engine";
-import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
-import { InputFileError, OutputFileError, readInputFile, writeFileAtomic } from "../adapters/xlsx/node";
+import { readInputFile, writeFileAtomic } from "../adapters/xlsx/node";
 import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
 import { checkWorkbook, type WorkbookCheck } from "../host/checkWorkbook";
+import { errorText, HostFailure, hostFailureMessage, isHostFailure } from "../host/errors";
 import { LOCAL_ENGINE } from "../host/localEngine";
 import { jsonChunks } from "./json";
 import { cliMessages } from "./messages";
@@ -332,11 +332,9 @@ export async function runBatch(dir: string, options: BatchOptions, io: BatchIo):
     return await batch(dir, options, io);
   } catch (err) {
     if (err instanceof BatchRefusal) io.stderr(`ziping: ${err.message}\n`);
-    else if (err instanceof OutputFileError) {
-      io.stderr(
-        `ziping: ${err.code === "exists" ? bm.outExists(err.file) : cliMessages(options.lang).cannotWrite(err.file, err.message)}\n`,
-      );
-    } else throw err;
+    else if (isHostFailure(err, "output-exists")) io.stderr(`ziping: ${bm.outExists(err.params.file)}\n`);
+    else if (err instanceof HostFailure) io.stderr(`ziping: ${errorText(err, options.lang)}\n`);
+    else throw err;
     return 2;
   }
 }
@@ -380,15 +378,15 @@ async function batch(dir: string, options: BatchOptions, io: BatchIo): Promise<n
     try {
       run = await checkFile(file, options, io);
     } catch (err) {
-      const reason =
-        err instanceof WorkbookReadError
-          ? workbookErrorMessage(err.code, lang)
-          : err instanceof InputFileError
-            ? m.notRegular(printable(name))
-            : bm.cannotRead(
-                printable(name),
-                (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)),
-              );
+      // The file's name as printed in the table, not the path the failure carries.
+      const reason = isHostFailure(err, "input-not-regular")
+        ? hostFailureMessage("input-not-regular", { file: printable(name) }, lang)
+        : err instanceof HostFailure
+          ? errorText(err, lang)
+          : bm.cannotRead(
+              printable(name),
+              (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err)),
+            );
       io.stdout(`${p.red(bm.unreadable(i + 1, files.length, printable(name), reason))}\n`);
       rows.push(unreadableRow(name, reason));
       unreadable++;

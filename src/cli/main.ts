@@ -16,17 +16,11 @@ import {
   type SettingsError,
   type SettingsInput,
 } from "../engine";
-import { WorkbookReadError, workbookErrorMessage } from "../adapters/xlsx";
 import { createNodeFileHost } from "../adapters/xlsx/nodeHost";
 import { checkWorkbook, localToday } from "../host/checkWorkbook";
+import { errorText, HostFailure } from "../host/errors";
 import { LOCAL_ENGINE } from "../host/localEngine";
-import {
-  InputFileError,
-  OutputFileError,
-  readInputFile,
-  samePath,
-  writeFileAtomic,
-} from "../adapters/xlsx/node";
+import { readInputFile, samePath, writeFileAtomic } from "../adapters/xlsx/node";
 // Issue 5 (scale): the lean streaming reader instead of ExcelJS's whole-workbook reader, and batch mode.
 import { renderReportDocx } from "../adapters/docx";
 import { batchHelp, batchMessages, isFolder, runBatch } from "./batch";
@@ -92,7 +86,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   try {
     return await runCommand(argv, io, lang, m);
   } catch (err) {
-    const line = refusalLine(err, lang, m);
+    const line = refusalLine(err, lang);
     if (line === null) {
       io.stderr(`${m.internal(err instanceof Error ? err.message : String(err))}\n`);
       if (io.env.ZIPING_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
@@ -103,14 +97,10 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   }
 }
 
-function refusalLine(err: unknown, lang: Lang, m: CliMessages): string | null {
+/** The one line for an expected failure (worded here, at the edge), or null for an internal error. */
+function refusalLine(err: unknown, lang: Lang): string | null {
   if (err instanceof Refusal) return err.message;
-  if (err instanceof WorkbookReadError) return workbookErrorMessage(err.code, lang);
-  if (err instanceof OutputFileError) {
-    if (err.code === "exists") return m.outExists("--out/--json/--report", err.file);
-    if (err.code === "same-as-input") return m.outIsInput("--out/--json/--report", err.file);
-    return m.cannotWrite(err.file, err.message);
-  }
+  if (err instanceof HostFailure) return errorText(err, lang);
   return null;
 }
 
@@ -160,15 +150,15 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
   // Refuse bad outputs before doing any work.
   if (values.out !== undefined) {
     if (!/\.xlsx$/i.test(values.out)) throw new Refusal(m.outNotXlsx(values.out));
-    await checkOutput("--out", values.out, input, force, m);
+    await checkOutput("--out", values.out, input, force);
   }
-  if (values.json !== undefined) await checkOutput("--json", values.json, input, force, m);
+  if (values.json !== undefined) await checkOutput("--json", values.json, input, force);
   if (values.out !== undefined && values.json !== undefined && (await samePath(values.out, values.json))) {
     throw new Refusal(m.outSame(values.out));
   }
   if (values.report !== undefined) {
     if (!/\.docx$/i.test(values.report)) throw new Refusal(m.reportNotDocx(values.report));
-    await checkOutput("--report", values.report, input, force, m);
+    await checkOutput("--report", values.report, input, force);
     for (const [option, other] of [
       ["--out", values.out],
       ["--json", values.json],
@@ -239,21 +229,15 @@ function todayOf(io: CliIo, m: CliMessages): string {
   return localToday(io.now ? io.now() : new Date());
 }
 
-async function checkOutput(
-  option: string,
-  file: string,
-  input: string,
-  force: boolean,
-  m: CliMessages,
-): Promise<void> {
-  if (await samePath(file, input)) throw new Refusal(m.outIsInput(option, file));
+async function checkOutput(option: string, file: string, input: string, force: boolean): Promise<void> {
+  if (await samePath(file, input)) throw new HostFailure("output-same-as-input", { option, file }, file);
   if (!force) {
     try {
       await fs.lstat(file);
     } catch {
       return;
     }
-    throw new Refusal(m.outExists(option, file));
+    throw new HostFailure("output-exists", { option, file }, file);
   }
 }
 
@@ -262,8 +246,7 @@ async function readInput(file: string, m: CliMessages): Promise<Uint8Array> {
     if ((await fs.stat(file)).isDirectory()) throw new Refusal(m.isFolder(file));
     return await readInputFile(file);
   } catch (err) {
-    if (err instanceof Refusal || err instanceof WorkbookReadError) throw err;
-    if (err instanceof InputFileError) throw new Refusal(m.notRegular(file));
+    if (err instanceof Refusal || err instanceof HostFailure) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new Refusal(
       code === "ENOENT" || code === "ENOTDIR" ? m.notFound(file) : m.cannotRead(file, String(code ?? err)),

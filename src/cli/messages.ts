@@ -1,6 +1,6 @@
 /**
  * The CLI's own words (help, refusals, figure labels) in Chinese and English. Findings are worded by
- * the engine's catalogue; file refusals by the xlsx adapter.
+ * the engine's catalogue; failures of files and hosts by the host catalogue (src/host/errors.ts).
  */
 import type { Lang } from "../engine";
 
@@ -110,21 +110,16 @@ export interface CliMessages {
   notFound(file: string): string;
   isFolder(file: string): string;
   cannotRead(file: string, reason: string): string;
-  /** The input is a device, FIFO or socket, not a file that can be read to its end. */
-  notRegular(file: string): string;
   configNotJson(file: string, reason: string): string;
   configUnknownKey(file: string, key: string): string;
   configWrongType(file: string, key: string, detail: string): string;
   configInvalid(file: string, key: string, detail: string): string;
   badToday(value: string): string;
-  outIsInput(option: string, file: string): string;
-  outExists(option: string, file: string): string;
   outNotXlsx(file: string): string;
   outSame(file: string): string;
   /** Two output options name the same file. */
   outputsSame(a: string, b: string, file: string): string;
   reportNotDocx(file: string): string;
-  cannotWrite(file: string, reason: string): string;
   wrote(kind: "json" | "out" | "report", file: string): string;
   renamed(wanted: string, used: string): string;
   badState(reason: string): string;
@@ -187,20 +182,16 @@ const ZH: CliMessages = {
   notFound: (f) => `找不到文件：${f}`,
   isFolder: (f) => `${f} 是文件夹，请指定一个 .xlsx 文件。`,
   cannotRead: (f, r) => `无法读取 ${f}：${r}`,
-  notRegular: (f) => `${f} 不是普通文件（可能是设备或管道），请指定一个 .xlsx 文件。`,
   configNotJson: (f, r) => `设置文件 ${f} 不是有效的 JSON：${r}`,
   configUnknownKey: (f, k) =>
     `设置文件 ${f} 中有未知的设置项“${k}”（ziping check --help 列出所有可用的键）。`,
   configWrongType: (f, k, d) => `设置文件 ${f} 中“${k}”的类型不对：${d}`,
   configInvalid: (f, k, d) => `设置文件 ${f} 中“${k}”的值无效：${d}`,
   badToday: (v) => `环境变量 ZIPING_TODAY 应为 YYYY-MM-DD 格式的日期，而不是“${v}”。`,
-  outIsInput: (o, f) => `${o} 不能是输入文件本身（${f}）：ziping 从不修改原文件，请换一个文件名。`,
-  outExists: (o, f) => `${o} 指定的文件已存在：${f}。如需覆盖，请加 --force。`,
   outNotXlsx: (f) => `--out 的文件名应以 .xlsx 结尾：${f}`,
   outSame: (f) => `--out 和 --json 不能是同一个文件：${f}`,
   outputsSame: (a, b, f) => `${a} 和 ${b} 不能是同一个文件：${f}`,
   reportNotDocx: (f) => `--report 的文件名应以 .docx 结尾：${f}`,
-  cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
   wrote: (k, f) =>
     k === "json"
       ? `已写出 JSON 报告：${f}`
@@ -266,21 +257,16 @@ const EN: CliMessages = {
   notFound: (f) => `File not found: ${f}`,
   isFolder: (f) => `${f} is a folder; name one .xlsx file.`,
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
-  notRegular: (f) => `${f} is not a regular file (perhaps a device or a pipe); name one .xlsx file.`,
   configNotJson: (f, r) => `The settings file ${f} is not valid JSON: ${r}`,
   configUnknownKey: (f, k) =>
     `The settings file ${f} has an unknown key "${k}" (ziping check --help lists the keys).`,
   configWrongType: (f, k, d) => `In the settings file ${f}, "${k}" has the wrong type: ${d}`,
   configInvalid: (f, k, d) => `In the settings file ${f}, "${k}" is invalid: ${d}`,
   badToday: (v) => `ZIPING_TODAY must be a date as YYYY-MM-DD, not "${v}".`,
-  outIsInput: (o, f) =>
-    `${o} cannot be the input file itself (${f}): ziping never modifies the original; choose another name.`,
-  outExists: (o, f) => `The ${o} file already exists: ${f}. Add --force to overwrite it.`,
   outNotXlsx: (f) => `The --out file name should end in .xlsx: ${f}`,
   outSame: (f) => `--out and --json cannot be the same file: ${f}`,
   outputsSame: (a, b, f) => `${a} and ${b} cannot be the same file: ${f}`,
   reportNotDocx: (f) => `The --report file name should end in .docx: ${f}`,
-  cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
   wrote: (k, f) =>
     k === "json"
       ? `Wrote the JSON report: ${f}`

@@ -17,6 +17,7 @@ import {
   type RuleId,
   type WorkbookInput,
 } from "../engine";
+import { errorText, HostFailure } from "../host/errors";
 import { App, type AppProps, type DroppedItem } from "./App";
 import { createInThreadRunner } from "./engineClient";
 import { SHOWN_SHEETS } from "./SummaryView";
@@ -519,6 +520,23 @@ describe("language", () => {
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe("en");
   });
 
+  test("a shown failure is worded again in the new language", async () => {
+    const host = createFakeHost(sampleWorkbook());
+    const failure = new HostFailure("row-too-large", { sheet: "志愿活动", row: 101 }, "payload over 5 MB");
+    host.readWorkbook = async () => {
+      throw failure;
+    };
+    const { user } = renderPane(host);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(errorText(failure, "zh"));
+    expect(alert).not.toHaveTextContent("payload over 5 MB");
+
+    await user.selectOptions(screen.getByRole("combobox", { name: zh.langLabel }), "en");
+
+    expect(screen.getByRole("alert")).toHaveTextContent(errorText(failure, "en"));
+    expect(screen.getByRole("alert")).not.toHaveTextContent(errorText(failure, "zh"));
+  });
+
   test("the stored choice wins over the browser language", () => {
     localStorage.setItem(LANG_STORAGE_KEY, "en");
     render(<App host={null} mode="file" onOpenFile={async () => {}} engine={createInThreadRunner()} />, {
@@ -649,6 +667,31 @@ describe("file mode without a workbook", () => {
     await user.upload(screen.getByLabelText(zh.chooseFile), file);
     expect(onOpenFile).toHaveBeenCalledWith(file);
     expect(await screen.findByText(`${zh.openFailed("名单.xlsx")} 这不是 .xlsx 工作簿`)).toBeInTheDocument();
+  });
+
+  test("a refused file's reason follows the language switch", async () => {
+    const user = userEvent.setup();
+    const refusal = new HostFailure("csv", {}, "comma-separated text");
+    render(
+      <App
+        host={null}
+        mode="file"
+        initialLang="zh"
+        onOpenFile={async () => {
+          throw refusal;
+        }}
+        engine={createInThreadRunner()}
+      />,
+      { wrapper: FastStyles },
+    );
+    await user.upload(screen.getByLabelText(zh.chooseFile), new File(["a,b\n1,2"], "名单.xlsx"));
+    expect(
+      await screen.findByText(`${zh.openFailed("名单.xlsx")} ${errorText(refusal, "zh")}`),
+    ).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: zh.langLabel }), "en");
+    expect(
+      await screen.findByText(`${en.openFailed("名单.xlsx")} ${errorText(refusal, "en")}`),
+    ).toBeInTheDocument();
   });
 
   test("a dropped file is opened", async () => {

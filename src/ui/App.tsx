@@ -33,6 +33,7 @@ import {
   TableSimpleRegular,
 } from "@fluentui/react-icons";
 import type { Finding, IsoDate, Lang, SettingsInput, SummarySheet, TableInfo } from "../engine";
+import { errorText } from "../host/errors";
 import type { WorkbookHost } from "../host/types";
 import { createEngineRunner, type EngineRunner } from "./engineClient";
 import { FileOpenPanel, pickWorkbook } from "./FileOpenPanel";
@@ -273,7 +274,9 @@ export function App(props: AppProps): React.JSX.Element {
   }, [tab, checkedView, lang, engine]);
   const [dragging, setDragging] = React.useState(false);
   const [opening, setOpening] = React.useState<string | null>(null);
-  const [openError, setOpenError] = React.useState<string | null>(null);
+  const [openError, setOpenError] = React.useState<{ readonly file: string; readonly cause: unknown } | null>(
+    null,
+  );
   const idBase = React.useId();
   const statusHeadingId = `${idBase}-status`;
 
@@ -293,8 +296,7 @@ export function App(props: AppProps): React.JSX.Element {
     try {
       await (item ? onOpenFile(file, item) : onOpenFile(file));
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      setOpenError(`${t.openFailed(file.name)} ${detail}`);
+      setOpenError({ file: file.name, cause: err });
     } finally {
       setOpening(null);
     }
@@ -380,7 +382,7 @@ export function App(props: AppProps): React.JSX.Element {
                 compact={host !== null}
                 dragging={dragging}
                 opening={opening}
-                error={openError}
+                error={openError && `${t.openFailed(openError.file)} ${errorText(openError.cause, lang)}`}
               />
             )}
 
@@ -495,7 +497,7 @@ export function App(props: AppProps): React.JSX.Element {
                   <MessageBar intent="error" role="alert">
                     <MessageBarBody className={styles.wrap}>
                       {t.runFailed}
-                      {state.error}
+                      {errorText(state.error.cause, lang)}
                     </MessageBarBody>
                     <MessageBarActions
                       containerAction={

@@ -22,8 +22,8 @@ export interface PaneState {
   readonly view: CheckView | null;
   /** The running operation's stage, or null when idle. */
   readonly busy: Progress | null;
-  /** The last failure's text, or null. */
-  readonly error: string | null;
+  /** The last failure (worded by the pane in its current language), or null. */
+  readonly error: { readonly cause: unknown } | null;
   readonly outcome: WriteOutcome | null;
   readonly notice: PaneNotice;
   /** Whether problem cells are currently marked in the workbook. */
@@ -62,11 +62,6 @@ export interface UsePaneOptions {
 
 const EMPTY: SavedState = { settings: {}, overrides: [] };
 
-function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
-
 function markable(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.sheet !== undefined && f.cell !== undefined);
 }
@@ -78,7 +73,7 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
   const [input, setInput] = useState<WorkbookInput | null>(null);
   const [view, setView] = useState<CheckView | null>(null);
   const [busy, setBusy] = useState<Progress | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ readonly cause: unknown } | null>(null);
   const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
   const [notice, setNotice] = useState<PaneNotice>(null);
   const [marking, setMarkingState] = useState(false);
@@ -106,7 +101,7 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       try {
         await step(isCurrent);
       } catch (err) {
-        if (isCurrent()) setError(errorText(err));
+        if (isCurrent()) setError({ cause: err });
       } finally {
         if (isCurrent()) {
           busyRef.current = false;
@@ -163,7 +158,8 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       if (!state) {
         savedRef.current = run.saved;
         setSaved(run.saved);
-        if (run.saved.problem) setError(String(run.saved.problem.params.detail ?? run.saved.problem.code));
+        if (run.saved.problem)
+          setError({ cause: String(run.saved.problem.params.detail ?? run.saved.problem.code) });
       }
       viewRef.current = run.result;
       setView(run.result);
@@ -206,7 +202,7 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       try {
         state = await host.loadState();
       } catch (err) {
-        if (isCurrent()) setError(errorText(err));
+        if (isCurrent()) setError({ cause: err });
       }
       if (!isCurrent()) return;
       savedRef.current = state;
@@ -285,7 +281,7 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
         await h.select(finding.sheet, cell);
         optionsRef.current.onSelected?.();
       } catch (err) {
-        setError(errorText(err));
+        setError({ cause: err });
       }
     }, []),
     setMarking: useCallback(

@@ -15,11 +15,8 @@ import {
   EXTREME_HOURS,
   ODD_SHEET_NAMES,
 } from "../../scripts/make-bad-fixtures";
-import {
-  workbookErrorMessage,
-  WorkbookReadError,
-  type WorkbookErrorCode,
-} from "../../src/adapters/xlsx/errors";
+import { WorkbookReadError, type WorkbookErrorCode } from "../../src/adapters/xlsx/errors";
+import { errorText } from "../../src/host/errors";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import type { SniffCode } from "../../src/adapters/xlsx/limits";
 import { sniffWorkbook } from "../../src/adapters/xlsx/sniff";
@@ -264,7 +261,7 @@ describe.each(files)("%s", (file) => {
         expect(said).toHaveLength(1);
         const line = said[0] ?? "";
         expect(line).toMatch(/[\u4e00-\u9fff]/);
-        const accepted = outcome.reader.map((c) => workbookErrorMessage(c, "zh"));
+        const accepted = outcome.reader.map((c) => errorText(new WorkbookReadError(c), "zh"));
         expect(accepted.some((m) => line.includes(m))).toBe(true);
       } else {
         expect([0, 1]).toContain(run.code);
@@ -365,7 +362,7 @@ describe("paths that are not workbook files", () => {
     }
     const run = await runCli(["check", huge, "--lang", "zh"]);
     expectOneLine(run);
-    expect(run.stderr).toContain(workbookErrorMessage("too-large", "zh"));
+    expect(run.stderr).toContain(errorText(new WorkbookReadError("too-large"), "zh"));
     expect(run.peakGrowthMiB).toBeLessThan(256);
     rmSync(huge);
   }, 60_000);

@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HOSTILE_FIXTURES, HOURS_NOT_NUMBERS, MANY_FINDINGS_ROWS } from "../../scripts/make-bad-fixtures";
-import { workbookErrorMessage } from "../../src/adapters/xlsx/errors";
+import { WorkbookReadError } from "../../src/adapters/xlsx/errors";
+import { errorText } from "../../src/host/errors";
 import { XlsxPackage } from "../../src/adapters/xlsx/package";
 import { readXlsxLeanSync } from "../../src/adapters/xlsx/lean/read";
 import { MAX_ROWS_PER_RULE } from "../../src/engine";
@@ -110,7 +111,7 @@ describe.each(HOSTILE_FIXTURES.map((f) => [f.file, f] as const))("%s", (file, fi
       expect(run.code).toBe(2);
       const said = lines(run.stderr);
       expect(said).toHaveLength(1);
-      expect(said[0]).toContain(workbookErrorMessage(fixture.outcome.refused, "zh"));
+      expect(said[0]).toContain(errorText(new WorkbookReadError(fixture.outcome.refused), "zh"));
       expect(existsSync(out)).toBe(false);
       return;
     }

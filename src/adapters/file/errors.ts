@@ -1,40 +1,27 @@
 /**
- * Errors file mode shows in the pane: a code the pane can localise (the xlsx adapter's codes) and a
- * message already in the user's language — never a stack trace.
+ * File mode's failures: anything thrown while a file is opened, read (possibly in the worker) or
+ * written becomes a {@link HostFailure} with the xlsx adapter's codes; the pane words it in the
+ * language it shows at the time — never a stack trace.
  */
-import type { Lang } from "../../engine";
-import { WORKBOOK_ERROR_CODES, workbookErrorMessage, type WorkbookErrorCode } from "../xlsx/errors";
-
-/** Why a file could not be opened, read or written; `message` is localised, `detail` is for logs. */
-export class FileModeError extends Error {
-  override readonly name = "FileModeError";
-  constructor(
-    readonly code: WorkbookErrorCode,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** True for a code the xlsx adapter knows. */
-export function isWorkbookErrorCode(code: unknown): code is WorkbookErrorCode {
-  return typeof code === "string" && (WORKBOOK_ERROR_CODES as readonly string[]).includes(code);
-}
+import { HostFailure } from "../../host/errors";
+import { isWorkbookErrorCode, WorkbookReadError } from "../xlsx/errors";
 
 /**
- * Turn anything thrown while reading or writing into a {@link FileModeError}: known codes keep
- * theirs, anything else counts as a damaged workbook (`corrupt`) with its text kept as `detail`.
+ * Turn anything thrown while reading or writing into a host failure: known codes keep theirs (and
+ * the params they crossed the worker with), anything else counts as a damaged workbook
+ * (`corrupt`) with its text kept as `detail`.
  */
-export function toFileModeError(err: unknown, lang: Lang): FileModeError {
-  if (err instanceof FileModeError) return err;
-  const raw = err as { code?: unknown; message?: unknown; detail?: unknown } | null;
-  const code: WorkbookErrorCode = isWorkbookErrorCode(raw?.code) ? raw.code : "corrupt";
+export function asWorkbookFailure(err: unknown): HostFailure {
+  if (err instanceof HostFailure) return err;
+  const raw = err as { code?: unknown; params?: unknown; message?: unknown; detail?: unknown } | null;
   const detail =
     typeof raw?.detail === "string"
       ? raw.detail
       : typeof raw?.message === "string"
         ? raw.message
         : String(err);
-  return new FileModeError(code, workbookErrorMessage(code, lang), detail);
+  if (!isWorkbookErrorCode(raw?.code)) return new WorkbookReadError("corrupt", detail);
+  return typeof raw.params === "object" && raw.params !== null
+    ? new HostFailure(raw.code, raw.params as never, detail)
+    : new WorkbookReadError(raw.code, detail);
 }

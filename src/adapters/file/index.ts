@@ -9,11 +9,10 @@ import type { Lang } from "../../engine";
 import type { WorkbookHost } from "../../host/types";
 import { inspectPackage } from "../xlsx/package";
 import { inlineBackend, workerBackend } from "./backends";
-import { toFileModeError } from "./errors";
+import { asWorkbookFailure } from "./errors";
 import { bindPreview, type BoundPreviewProps } from "./Preview";
 import { documentLang, FileWorkbookHost, type FileBackend, type SaveFile } from "./session";
 
-export { FileModeError } from "./errors";
 export { FileWorkbookHost } from "./session";
 
 /** One opened workbook, as the pane uses it. */
@@ -50,8 +49,8 @@ async function defaultBackend(): Promise<FileBackend> {
 }
 
 /**
- * Open an .xlsx picked or dropped by the user. Rejects with a `FileModeError` (a `code` such as
- * `not-xlsx`, `encrypted`, `corrupt`, `empty`, `too-large` and a localised message) when the file
+ * Open an .xlsx picked or dropped by the user. Rejects with a `HostFailure` (a `code` such as
+ * `not-xlsx`, `encrypted`, `corrupt`, `empty`, `too-large`, worded by the pane) when the file
  * cannot be a workbook; the sheets themselves are read by `host.readWorkbook`, with progress.
  */
 export async function createFileHost(
@@ -65,7 +64,7 @@ export async function createFileHost(
     // Only the zip directory is looked at here: a wrong or hostile file is refused before any inflating.
     inspectPackage(bytes);
   } catch (err) {
-    throw toFileModeError(err, lang());
+    throw asWorkbookFailure(err);
   }
   const backend = options.backend ?? (await defaultBackend());
   const host = new FileWorkbookHost(file.name ?? "workbook.xlsx", bytes, {

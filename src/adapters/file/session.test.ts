@@ -1,6 +1,6 @@
 import { serializeState, STATE_SHEET_NAME, type SummarySheet, type WorkbookInput } from "../../engine";
 import type { Progress } from "../../host/types";
-import { FileModeError } from "./errors";
+import { errorText, HostFailure } from "../../host/errors";
 import { downloadName, FileWorkbookHost, type FileBackend } from "./session";
 
 const INPUT: WorkbookInput = {
@@ -114,7 +114,7 @@ describe("FileWorkbookHost", () => {
     expect(changes).toBe(2);
   });
 
-  it("turns reader errors into localised FileModeErrors and lets the user retry", async () => {
+  it("turns reader errors into host failures and lets the user retry", async () => {
     let fail = true;
     const backend: FileBackend = {
       async read() {
@@ -127,9 +127,9 @@ describe("FileWorkbookHost", () => {
     };
     const h = host(backend);
     const err = await h.readWorkbook().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(FileModeError);
-    expect((err as FileModeError).code).toBe("corrupt");
-    expect((err as FileModeError).message).toMatch(/损坏/);
+    expect(err).toBeInstanceOf(HostFailure);
+    expect((err as HostFailure).code).toBe("corrupt");
+    expect(errorText(err, "zh")).toMatch(/损坏/);
     fail = false;
     await expect(h.readWorkbook()).resolves.toBe(INPUT);
     await expect(h.writeSummary(SHEETS)).rejects.toMatchObject({ code: "corrupt", detail: "disk full?" });

@@ -17,7 +17,7 @@ import {
 import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../../host/types";
 import type { PreviewTarget } from "./Preview";
 import { fileMessages } from "./messages";
-import { toFileModeError } from "./errors";
+import { asWorkbookFailure } from "./errors";
 
 /** Reads and writes .xlsx bytes; the app's runs in a Web Worker. */
 export interface FileBackend {
@@ -152,7 +152,7 @@ export class FileWorkbookHost implements WorkbookHost {
       });
       this.input = started
         .catch((err: unknown) => {
-          throw toFileModeError(err, this.lang());
+          throw asWorkbookFailure(err);
         })
         .finally(() => clearInterval(timer));
       // A failed read may be retried (e.g. after the user closes another tab to free memory).
@@ -190,7 +190,7 @@ export class FileWorkbookHost implements WorkbookHost {
   private build(): Promise<OutputWorkbook> {
     const state = this.savedState ? serializeState(this.savedState) : null;
     const built = this.backend.write(this.bytes, this.lastSheets ?? [], state).catch((err: unknown) => {
-      throw toFileModeError(err, this.lang());
+      throw asWorkbookFailure(err);
     });
     built.catch(() => {
       if (this.output === built) this.output = null;

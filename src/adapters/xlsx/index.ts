@@ -11,12 +11,7 @@ export {
   type WriteSummaryOptions,
   type WriteSummaryResult,
 } from "./write";
-export {
-  WorkbookReadError,
-  workbookErrorMessage,
-  WORKBOOK_ERROR_CODES,
-  type WorkbookErrorCode,
-} from "./errors";
+export { WorkbookReadError, WORKBOOK_ERROR_CODES, type WorkbookErrorCode } from "./errors";
 export { DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./limits";
 export { sniffWorkbook } from "./sniff";
 export { looksLikeFormula } from "../../engine";

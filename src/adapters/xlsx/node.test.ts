@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { OutputFileError, readFileBytes, samePath, writeFileAtomic } from "./node";
+import { HostFailure } from "../../host/errors";
+import { readFileBytes, samePath, writeFileAtomic } from "./node";
 
 let dir: string;
 beforeEach(() => {
@@ -14,7 +15,7 @@ async function codeOf(run: Promise<unknown>): Promise<string> {
     await run;
     return "written";
   } catch (err) {
-    return err instanceof OutputFileError ? err.code : String(err);
+    return err instanceof HostFailure ? err.code : String(err);
   }
 }
 
@@ -29,7 +30,7 @@ describe("writeFileAtomic", () => {
   it("refuses an existing file unless asked to overwrite it", async () => {
     const file = path.join(dir, "a.xlsx");
     writeFileSync(file, "old");
-    expect(await codeOf(writeFileAtomic(file, new Uint8Array([1, 2])))).toBe("exists");
+    expect(await codeOf(writeFileAtomic(file, new Uint8Array([1, 2])))).toBe("output-exists");
     expect(readFileSync(file, "utf8")).toBe("old");
     expect(await codeOf(writeFileAtomic(file, new Uint8Array([1, 2]), { overwrite: true }))).toBe("written");
     expect([...readFileSync(file)]).toEqual([1, 2]);
@@ -43,7 +44,7 @@ describe("writeFileAtomic", () => {
     symlinkSync(input, link);
     for (const target of [input, path.join(dir, ".", "sub", "..", "in.xlsx"), link]) {
       expect(await codeOf(writeFileAtomic(target, "x", { overwrite: true, protect: [input] }))).toBe(
-        "same-as-input",
+        "output-same-as-input",
       );
     }
     expect(readFileSync(input, "utf8")).toBe("original");

@@ -6,19 +6,21 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
+import { HostFailure } from "../../host/errors";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_SNIFF_LIMITS } from "./limits";
 
-/** Why an output file was not written. */
-export class OutputFileError extends Error {
-  override readonly name = "OutputFileError";
-  constructor(
-    readonly code: "exists" | "same-as-input" | "io",
-    readonly file: string,
-    detail?: string,
-  ) {
-    super(detail ? `${code}: ${file}: ${detail}` : `${code}: ${file}`);
-  }
+/** The outputs {@link writeFileAtomic} writes for the CLI, as its refusals name them. */
+const OUTPUT_OPTIONS = "--out/--json/--report";
+
+/** Why an output file was not written: it exists, it is the input, or the file system said no. */
+function outputFailure(code: "output-exists" | "output-same-as-input", file: string): HostFailure {
+  return new HostFailure(code, { option: OUTPUT_OPTIONS, file }, file);
+}
+
+function writeFailure(file: string, err: unknown): HostFailure {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new HostFailure("output-io", { file, reason }, `${file}: ${reason}`, { cause: err });
 }
 
 /** Options of {@link writeFileAtomic}. */
@@ -35,24 +37,13 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-/** Why an input file was not read: it is not a regular file (a device, FIFO, socket …). */
-export class InputFileError extends Error {
-  override readonly name = "InputFileError";
-  constructor(
-    readonly code: "not-regular",
-    readonly file: string,
-  ) {
-    super(`${code}: ${file}`);
-  }
-}
-
 /**
  * Read a workbook file as bytes, at most `maxBytes` (default: the sniff's file limit). Only a
  * regular file is read: `/dev/zero` has size 0 and never ends, a FIFO blocks until a writer comes,
  * so the size in `stat` cannot bound them. The file is opened without blocking, checked on the
  * open descriptor (no race with a swap after `stat`), and read with a hard cap on the bytes taken,
  * so a file that grows while it is read still cannot exceed the limit.
- * Throws {@link InputFileError} for a non-regular file and `too-large` past the cap; the file
+ * Throws an `input-not-regular` {@link HostFailure} for a non-regular file and `too-large` past the cap; the file
  * system's own error when it cannot be opened.
  */
 export async function readInputFile(
@@ -63,7 +54,7 @@ export async function readInputFile(
   const handle = await fs.open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new InputFileError("not-regular", file);
+    if (!stat.isFile()) throw new HostFailure("input-not-regular", { file }, file);
     if (stat.size > maxBytes) throw new WorkbookReadError("too-large", `${stat.size} bytes`);
     // One byte more than the limit tells a file that grew past it from one that ends there.
     let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
@@ -132,21 +123,21 @@ export async function writeFileAtomic(
   options: WriteFileOptions = {},
 ): Promise<void> {
   for (const p of options.protect ?? []) {
-    if (await samePath(file, p)) throw new OutputFileError("same-as-input", file);
+    if (await samePath(file, p)) throw outputFailure("output-same-as-input", file);
   }
   const target = path.resolve(file);
   const dir = path.dirname(target);
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (err) {
-    throw new OutputFileError("io", file, (err as Error).message);
+    throw writeFailure(file, err);
   }
   if (!options.overwrite) {
     try {
       await fs.lstat(target);
-      throw new OutputFileError("exists", file);
+      throw outputFailure("output-exists", file);
     } catch (err) {
-      if (err instanceof OutputFileError) throw err;
+      if (err instanceof HostFailure) throw err;
     }
   }
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
@@ -161,14 +152,14 @@ export async function writeFileAtomic(
         await fs.unlink(temp);
         return;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "EEXIST") throw new OutputFileError("exists", file);
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") throw outputFailure("output-exists", file);
         // File systems without hard links: fall back to rename after the check above.
       }
     }
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true });
-    if (err instanceof OutputFileError) throw err;
-    throw new OutputFileError("io", file, (err as Error).message);
+    if (err instanceof HostFailure) throw err;
+    throw writeFailure(file, err);
   }
 }

@@ -212,62 +212,6 @@ function describeNonZip(bytes: Uint8Array): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages
-// ---------------------------------------------------------------------------------------------
-
-const MiB = 1024 * 1024;
-
-function mib(n: number): string {
-  return n >= 1024 * MiB && n % (1024 * MiB) === 0 ? `${n / (1024 * MiB)} GiB` : `${Math.round(n / MiB)} MiB`;
-}
-
-/**
- * The one-line, localised reason for a refusal, for the CLI's stderr and the pane. It names the
- * fix a user can do in Excel; it never contains a stack trace or a file path.
- */
-export function sniffMessage(code: SniffCode, lang: "zh" | "en", limits: Partial<SniffLimits> = {}): string {
-  const lim: SniffLimits = { ...DEFAULT_SNIFF_LIMITS, ...limits };
-  if (lang === "zh") {
-    switch (code) {
-      case "empty":
-        return "文件是空的（0 字节）：请确认文件已保存完整后再试。";
-      case "not-xlsx":
-        return "这不是 Excel 工作簿（.xlsx）：请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。";
-      case "xls":
-        return "这是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试。";
-      case "encrypted":
-        return "工作簿设置了打开密码，无法读取：请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密）并另存一份后再试。";
-      case "csv":
-        return "这是 CSV 文本文件，不是 Excel 工作簿：请在 Excel 中打开它，另存为“Excel 工作簿 (*.xlsx)”后再试。";
-      case "truncated":
-        return "文件不完整或已损坏（可能下载或复制时中断）：请重新获取原文件，或在 Excel 中打开并另存后再试。";
-      case "too-large":
-        return `文件过大（上限 ${mib(lim.maxFileBytes)}，最多 ${lim.maxEntries} 个内部部件）：请删去无关的工作表或数据后再试。`;
-      case "bomb":
-        return `文件解压后的大小异常（总计上限 ${mib(lim.maxTotalUncompressed)}，或单个部件压缩比超过 ${lim.maxPartRatio}:1），疑似“压缩炸弹”，已拒绝读取。`;
-    }
-  }
-  switch (code) {
-    case "empty":
-      return "The file is empty (0 bytes): make sure it was saved completely and try again.";
-    case "not-xlsx":
-      return "This is not an Excel workbook (.xlsx): open it in Excel, save it as “Excel Workbook (*.xlsx)” and try again.";
-    case "xls":
-      return "This is an old Excel 97-2003 workbook (.xls): save it in Excel as “Excel Workbook (*.xlsx)” and try again.";
-    case "encrypted":
-      return "The workbook is password-protected and cannot be read: remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password), save a copy and try again.";
-    case "csv":
-      return "This is a CSV text file, not an Excel workbook: open it in Excel, save it as “Excel Workbook (*.xlsx)” and try again.";
-    case "truncated":
-      return "The file is incomplete or damaged (perhaps an interrupted download or copy): get the original again, or open it in Excel and save it again.";
-    case "too-large":
-      return `The file is too large (limit ${mib(lim.maxFileBytes)}, at most ${lim.maxEntries} parts): remove unrelated sheets or data and try again.`;
-    case "bomb":
-      return `The file would expand to an abnormal size when unpacked (limit ${mib(lim.maxTotalUncompressed)} in total, or a part compressed more than ${lim.maxPartRatio}:1) — a likely decompression bomb, so it was refused.`;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Little-endian readers (return 0 past the end instead of throwing)
 // ---------------------------------------------------------------------------------------------
 
