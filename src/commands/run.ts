@@ -3,9 +3,10 @@
  * workbook host and tell the user what happened through a notify function. commands.ts wires them
  * to `Office.actions` and an Office dialog; tests pass the recording fake and a recorder.
  */
-import { describeOfficeError } from "../adapters/office/errors";
+import { officeReason } from "../adapters/office/errors";
 import type { check, IsoDate, Lang, Report, SummarySheetId } from "../engine";
 import { checkWorkbook, localToday } from "../host/checkWorkbook";
+import { errorText, HostFailure, officeReasonText } from "../host/errors";
 import { LOCAL_ENGINE } from "../host/localEngine";
 import type { WorkbookHost, WriteOutcome } from "../host/types";
 
@@ -68,8 +69,6 @@ const TEXT = {
     renamed: (wanted: string, used: string) => `工作簿中已有名为“${wanted}”的工作表，新表命名为“${used}”。`,
     error: (detail: string) =>
       `出现问题：${detail} 您的工作表没有被修改。请重试；如果问题仍然存在，请打开“自评助手”任务窗格查看。`,
-    tooLong:
-      "功能区命令没能在 Office 规定的 5 分钟内完成（工作簿较大时会这样）。请打开“自评助手”任务窗格校验，任务窗格没有这个时间限制。",
   },
   en: {
     validated: "Validation finished",
@@ -84,8 +83,6 @@ const TEXT = {
       `A sheet named ${wanted} already exists, so the new one is called ${used}.`,
     error: (detail: string) =>
       `Something went wrong: ${detail} Your sheets were not changed. Try again; if it keeps happening, open the task pane.`,
-    tooLong:
-      "The ribbon command could not finish within Office's 5-minute limit (this happens with large workbooks). Open the task pane and check there: it has no such limit.",
   },
 } as const;
 
@@ -144,18 +141,24 @@ export async function runCommand(name: CommandName, deps: CommandDeps): Promise<
   };
 }
 
-/** The message for a failed command (an Office error code the user can act on is explained). */
+/**
+ * The message for a failed command, worded here in the user's language: a host failure from the
+ * catalogue, an Office error code the user can act on explained, anything else by its text.
+ */
 export function errorMessage(error: unknown, lang: Lang): CommandMessage {
   const t = TEXT[lang];
-  if (error instanceof CommandTooLongError) return { kind: "error", title: t.failed, text: t.tooLong };
-  const known = describeOfficeError(error);
+  if (error instanceof HostFailure && error.code === "command-too-long")
+    return { kind: "error", title: t.failed, text: errorText(error, lang) };
+  const known = officeReason(error);
   const detail = known
-    ? known[lang]
-    : error instanceof Error
-      ? error.message
-      : typeof error === "object" && error !== null && "message" in error
-        ? String((error as { message: unknown }).message)
-        : String(error);
+    ? officeReasonText(known, lang)
+    : error instanceof HostFailure
+      ? errorText(error, lang)
+      : error instanceof Error
+        ? error.message
+        : typeof error === "object" && error !== null && "message" in error
+          ? String((error as { message: unknown }).message)
+          : String(error);
   const code =
     typeof error === "object" && error !== null && "code" in error
       ? String((error as { code: unknown }).code)
@@ -168,16 +171,11 @@ export function errorMessage(error: unknown, lang: Lang): CommandMessage {
   };
 }
 
-/** The command's work did not finish within Office's time limit. */
-export class CommandTooLongError extends Error {
-  override readonly name = "CommandTooLongError";
-}
-
-/** `work`, or a {@link CommandTooLongError} when it is not done within `ms`. */
+/** `work`, or a `command-too-long` host failure when it is not done within `ms`. */
 function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new CommandTooLongError(`not done within ${ms} ms`)),
+      () => reject(new HostFailure("command-too-long", {}, `not done within ${ms} ms`)),
       Math.max(0, ms),
     );
     work.then(

@@ -6,4 +6,4 @@ export { createOfficeHost } from "./host";
 export type { ExcelRunner, OfficeHost, OfficeHostOptions } from "./host";
 export type { OfficeWriteOutcome } from "./write";
 export { MARK_COLORS, MAX_MARKS } from "./marks";
-export { RowTooLargeError, isPayloadSizeError } from "./errors";
+export { isPayloadSizeError } from "./errors";

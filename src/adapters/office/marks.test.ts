@@ -1,6 +1,6 @@
 import { STATE_SHEET_NAME, type Finding } from "../../engine";
 import { createOfficeHost } from "./host";
-import { MarksIncompleteError } from "./errors";
+import { errorText, HostFailure } from "../../host/errors";
 import { MARK_COLORS } from "./marks";
 import { FakeWorkbook } from "./testing/fakeExcel";
 import { userWorkbook } from "./testing/fixtures";
@@ -115,13 +115,14 @@ const userSheets = (book: FakeWorkbook) =>
     .map((n) => book.snapshot(n));
 
 /** The error a mark run threw (fails the test when it did not throw one). */
-async function refusal(run: Promise<void>): Promise<MarksIncompleteError> {
+async function refusal(run: Promise<void>): Promise<HostFailure<"marks-incomplete">> {
   const error = await run.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(MarksIncompleteError);
-  return error as MarksIncompleteError;
+  expect(error).toBeInstanceOf(HostFailure);
+  expect((error as HostFailure).code).toBe("marks-incomplete");
+  return error as HostFailure<"marks-incomplete">;
 }
 
 /** Findings on the rows of column F of the activity log: many cells, several requests when budgets are small. */
@@ -150,9 +151,9 @@ describe("marks are safe to fail", () => {
     const before = userSheets(book);
     book.cellEditMode = true;
     const error = await refusal(hostFor(book).markCells(CELLS.map((c) => finding(c))));
-    expect(error.stage).toBe("nothing-changed");
-    expect(error.message).toContain("正在编辑某个单元格");
-    expect(error.message).toContain("not changed");
+    expect(error.params.stage).toBe("nothing-changed");
+    expect(errorText(error, "zh")).toContain("正在编辑某个单元格");
+    expect(errorText(error, "en")).toContain("not changed");
     book.cellEditMode = false;
     expect(book.sheetNames()).toEqual(names);
     expect(userSheets(book)).toEqual(before);
@@ -169,8 +170,8 @@ describe("marks are safe to fail", () => {
     const before = userSheets(book);
     lock(book);
     const error = await refusal(hostFor(book).markCells(CELLS.map((c) => finding(c))));
-    expect(error.stage).toBe("nothing-changed");
-    expect(error.message).toContain("受保护");
+    expect(error.params.stage).toBe("nothing-changed");
+    expect(errorText(error, "zh")).toContain("受保护");
     expect(userSheets(book)).toEqual(before);
   });
 
@@ -185,8 +186,8 @@ describe("marks are safe to fail", () => {
       finding("A3", "warning", "名单"),
     ];
     const error = await refusal(host.markCells(findings));
-    expect(error.stage).toBe("partly-marked");
-    expect(error.message).toContain("清除标记");
+    expect(error.params.stage).toBe("partly-marked");
+    expect(errorText(error, "zh")).toContain("清除标记");
     expect(userSheets(book)).not.toEqual(before);
     await host.clearMarks();
     expect(userSheets(book)).toEqual(before);
@@ -197,7 +198,7 @@ describe("marks are safe to fail", () => {
     const before = userSheets(book);
     const host = hostFor(book, 3000);
     const error = await refusal(host.markCells(manyFindings(40)));
-    expect(error.stage).toBe("partly-marked");
+    expect(error.params.stage).toBe("partly-marked");
     expect(book.snapshot("志愿活动").fills.F2?.color).toBe(MARK_COLORS.warning);
     await host.clearMarks();
     expect(userSheets(book)).toEqual(before);
@@ -210,7 +211,7 @@ describe("marks are safe to fail", () => {
     await host.markCells(manyFindings(40));
     book.protectSheet("志愿活动");
     const error = await refusal(host.clearMarks());
-    expect(error.stage).toBe("partly-cleared");
+    expect(error.params.stage).toBe("partly-cleared");
     book.sheetByName("志愿活动").protected = false;
     await host.clearMarks();
     expect(userSheets(book)).toEqual(before);

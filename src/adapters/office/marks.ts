@@ -14,7 +14,8 @@
 import { STATE_SHEET_NAME, type Finding } from "../../engine";
 import { OPERATION_OVERHEAD_BYTES, PAYLOAD_TARGET_BYTES, RequestBudget, jsonBytes } from "./budget";
 import { parseCellAddress } from "./cells";
-import { MarksIncompleteError } from "./errors";
+import { isHostFailure, type MarksStage } from "../../host/errors";
+import { marksIncomplete } from "./errors";
 import { addStateSheet } from "./stateSheet";
 
 /** What the host supports for marks. */
@@ -214,13 +215,13 @@ async function sendInBudget<T>(
   await context.sync();
 }
 
-/** Runs one step of marking; a failure becomes a {@link MarksIncompleteError} saying what is left. */
-async function step<T>(stage: MarksIncompleteError["stage"], work: () => Promise<T>): Promise<T> {
+/** Runs one step of marking; a failure becomes a `marks-incomplete` failure saying what is left. */
+async function step<T>(stage: MarksStage, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof MarksIncompleteError) throw error;
-    throw new MarksIncompleteError(stage, error);
+    if (isHostFailure(error, "marks-incomplete")) throw error;
+    throw marksIncomplete(stage, error);
   }
 }
 
@@ -262,7 +263,7 @@ export interface MarkOptions {
 /**
  * Marks the cells of error and warning findings. Cells marked before and no longer in the findings
  * are restored; cells marked before and still in them keep their first recorded original. Throws
- * a {@link MarksIncompleteError} when Excel refuses part of it (see the file comment).
+ * a `marks-incomplete` host failure when Excel refuses part of it (see the file comment).
  */
 export async function markCellsIn(
   context: Excel.RequestContext,

@@ -1,7 +1,8 @@
 import { STATE_SHEET_NAME } from "../../engine";
 import { PAYLOAD_LIMIT_BYTES, PAYLOAD_TARGET_BYTES } from "./budget";
 import { errorMessage } from "../../commands/run";
-import { PAYLOAD_SIZE_ERROR_CODES, RowTooLargeError, isPayloadSizeError } from "./errors";
+import { HostFailure } from "../../host/errors";
+import { PAYLOAD_SIZE_ERROR_CODES, isPayloadSizeError } from "./errors";
 import { createOfficeHost } from "./host";
 import { FAKE_PAYLOAD_LIMIT_BYTES, FakeWorkbook, type FakeValue } from "./testing/fakeExcel";
 
@@ -284,9 +285,9 @@ describe("reading rows denser than Excel on the web's 5 MB limit allows in one c
         () => null,
         (e: unknown) => e,
       );
-    expect(err).toBeInstanceOf(RowTooLargeError);
-    expect(err).toMatchObject({ name: "RowTooLargeError", code: "RowTooLarge", sheet: "志愿活动", row: 101 });
-    expect((err as RowTooLargeError).cause).toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(err).toBeInstanceOf(HostFailure);
+    expect(err).toMatchObject({ code: "row-too-large", params: { sheet: "志愿活动", row: 101 } });
+    expect((err as HostFailure).cause).toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
     // Halved down to the one row, never past it (about log2(101) rejections, all of the same code).
     const rejected = fake.syncs.filter((s) => s.error !== undefined);
     expect(rejected.length).toBeGreaterThan(1);

@@ -5,7 +5,7 @@
  * adds one sync per row chunk. Chunks are planned from the sheet's density: the sample's at
  * first, then the densest chunk of that sheet measured so far, re-planned after every sync. The rows
  * of a sync Excel rejects as over its payload limit are read again in syncs of half its size (down
- * to a single row); a row that alone is over the limit fails the read with a {@link RowTooLargeError}.
+ * to a single row); a row that alone is over the limit fails the read with a `row-too-large` host failure.
  */
 import {
   STATE_SHEET_NAME,
@@ -26,7 +26,7 @@ import {
   jsonBytes,
 } from "./budget";
 import { toRawCell } from "./cells";
-import { RowTooLargeError, isPayloadSizeError } from "./errors";
+import { isPayloadSizeError, rowTooLarge } from "./errors";
 
 /** Tuning of the reader (tests shrink the budgets). */
 export interface ReadOptions {
@@ -259,7 +259,7 @@ export async function readWorkbookIn(
       const only = batch[0] as ReadTask;
       if (batch.length === 1 && only.rows === 1) {
         const s = sheets[only.target] as ListedSheet;
-        throw new RowTooLargeError(s.name, s.rowIndex + only.firstRow + 1, err);
+        throw rowTooLarge(s.name, s.rowIndex + only.firstRow + 1, err);
       }
       pending.unshift(...batch);
       const cells = cellsOf(batch);
