@@ -49,6 +49,7 @@ import { sheetStatuses } from "./sheetStatus";
 import { usePane } from "./usePane";
 import { WorkbookStatus } from "./WorkbookStatus";
 import { localToday } from "../host/checkWorkbook";
+import { visuallyHidden } from "./styles";
 
 /** Props of {@link App}; see src/ui/README.md for how file mode plugs in. */
 export interface AppProps {
@@ -186,15 +187,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
   messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   wrap: { overflowWrap: "anywhere" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden,
 });
 
 function hasFiles(e: React.DragEvent): boolean {

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { useLang } from "./i18n";
+import { visuallyHidden } from "./styles";
 
 /** The file types the picker offers. */
 export const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -41,17 +42,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  input: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-    padding: 0,
-  },
+  input: { ...visuallyHidden, border: 0, padding: 0 },
 });
 
 /** `window.showOpenFilePicker` (File System Access API; not in TypeScript's DOM types). */

@@ -23,6 +23,7 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/re
 import { RULE_IDS, catalogue, findingProblem, ruleBasis, ruleFix, ruleTitle } from "../engine";
 import type { Finding, Report, RuleId, Severity } from "../engine";
 import { useLang } from "./i18n";
+import { plainList, visuallyHidden } from "./styles";
 
 /** How many findings a group shows before its "show more" button. */
 export const GROUP_PAGE_SIZE = 50;
@@ -57,14 +58,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     color: tokens.colorNeutralForeground2,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
+  list: plainList("2px"),
   item: {
     display: "flex",
     flexDirection: "column",
@@ -97,15 +91,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden,
 });
 
 /** The icon of a severity (decorative: the severity is also said in words). */

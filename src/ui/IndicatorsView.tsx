@@ -12,6 +12,7 @@ import {
 import { formatIndicatorNote, indicatorText, verdictText } from "../engine";
 import type { Indicator, Settings, Verdict } from "../engine";
 import { useLang } from "./i18n";
+import { plainList } from "./styles";
 
 const useStyles = makeStyles({
   summary: {
@@ -20,14 +21,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     margin: `0 0 ${tokens.spacingVerticalM} 0`,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   item: {
     display: "flex",
     flexDirection: "column",

@@ -8,16 +8,10 @@ import { TABLE_KINDS, tableLabel } from "../engine";
 import type { KindOverride, Lang, TableKind } from "../engine";
 import { useLang } from "./i18n";
 import type { KindChoice, SheetStatus } from "./sheetStatus";
+import { plainList } from "./styles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   item: {
     display: "flex",
     flexWrap: "wrap",
