@@ -25,7 +25,7 @@ import { readInputFile, samePath, writeFileAtomic } from "../adapters/xlsx/node"
 import { renderReportDocx } from "../adapters/docx";
 import { batchHelp, batchMessages, isFolder, runBatch } from "./batch";
 import { jsonChunks } from "./json";
-import { checkHelp, cliMessages, mainHelp, type CliMessages } from "./messages";
+import { checkHelp, cliMessages, isJsonType, mainHelp, type CliMessages } from "./messages";
 import { formatReport, paint, terminalSafe } from "./print";
 
 /** Where the CLI writes and what it knows about its environment (injected by tests). */
@@ -273,24 +273,17 @@ async function readConfig(file: string, lang: Lang, m: CliMessages): Promise<Set
   throw new Refusal(configErrorLine(file, parsed.error, lang, m));
 }
 
-const TYPE_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
-  number: { zh: "应为数字", en: "expected a number" },
-  string: { zh: "应为文字（加引号）", en: "expected text (in quotes)" },
-  boolean: { zh: "应为 true 或 false", en: "expected true or false" },
-  array: { zh: "应为列表 [ … ]", en: "expected a list [ … ]" },
-  object: { zh: "应为对象 { … }", en: "expected an object { … }" },
-};
-
 /** One line naming the first offending key (and how many more there are). */
 function configErrorLine(file: string, errors: readonly SettingsError[], lang: Lang, m: CliMessages): string {
   const first = errors[0] as SettingsError;
   const unknown = errors.filter((e) => e.problem === "unknown-key").map((e) => e.key);
-  if (first.key === "(root)") return m.configWrongType(file, "(root)", TYPE_NAMES.object?.[lang] ?? "");
+  if (first.key === "(root)") return m.configWrongType(file, "(root)", m.expectedType.object);
   if (first.problem === "unknown-key")
     return m.configUnknownKey(file, unknown.join(lang === "zh" ? "、" : ", "));
   if (first.problem === "wrong-type") {
     const expected = /expected (\w+)/.exec(first.detail)?.[1] ?? "";
-    return m.configWrongType(file, first.key, TYPE_NAMES[expected]?.[lang] ?? first.detail);
+    const typeName = isJsonType(expected) ? m.expectedType[expected] : first.detail;
+    return m.configWrongType(file, first.key, typeName);
   }
   return m.configInvalid(file, first.key, first.detail);
 }

@@ -114,6 +114,8 @@ export interface CliMessages {
   configUnknownKey(file: string, key: string): string;
   configWrongType(file: string, key: string, detail: string): string;
   configInvalid(file: string, key: string, detail: string): string;
+  /** What a setting of each JSON type should have been, for configWrongType. */
+  readonly expectedType: Readonly<Record<JsonType, string>>;
   badToday(value: string): string;
   outNotXlsx(file: string): string;
   outSame(file: string): string;
@@ -146,6 +148,16 @@ export interface CliMessages {
   done(done: number, required: number): string;
   none: string;
   rows(n: number): string;
+}
+
+const JSON_TYPES = ["number", "string", "boolean", "array", "object"] as const;
+
+/** The JSON types a setting can have (as the settings schema names them when one is wrong). */
+export type JsonType = (typeof JSON_TYPES)[number];
+
+/** Whether `name` is one of the JSON types a setting can have. */
+export function isJsonType(name: string): name is JsonType {
+  return (JSON_TYPES as readonly string[]).includes(name);
 }
 
 /** Labels of the key figures printed after the findings. */
@@ -187,6 +199,13 @@ const ZH: CliMessages = {
     `设置文件 ${f} 中有未知的设置项“${k}”（ziping check --help 列出所有可用的键）。`,
   configWrongType: (f, k, d) => `设置文件 ${f} 中“${k}”的类型不对：${d}`,
   configInvalid: (f, k, d) => `设置文件 ${f} 中“${k}”的值无效：${d}`,
+  expectedType: {
+    number: "应为数字",
+    string: "应为文字（加引号）",
+    boolean: "应为 true 或 false",
+    array: "应为列表 [ … ]",
+    object: "应为对象 { … }",
+  },
   badToday: (v) => `环境变量 ZIPING_TODAY 应为 YYYY-MM-DD 格式的日期，而不是“${v}”。`,
   outNotXlsx: (f) => `--out 的文件名应以 .xlsx 结尾：${f}`,
   outSame: (f) => `--out 和 --json 不能是同一个文件：${f}`,
@@ -262,6 +281,13 @@ const EN: CliMessages = {
     `The settings file ${f} has an unknown key "${k}" (ziping check --help lists the keys).`,
   configWrongType: (f, k, d) => `In the settings file ${f}, "${k}" has the wrong type: ${d}`,
   configInvalid: (f, k, d) => `In the settings file ${f}, "${k}" is invalid: ${d}`,
+  expectedType: {
+    number: "expected a number",
+    string: "expected text (in quotes)",
+    boolean: "expected true or false",
+    array: "expected a list [ … ]",
+    object: "expected an object { … }",
+  },
   badToday: (v) => `ZIPING_TODAY must be a date as YYYY-MM-DD, not "${v}".`,
   outNotXlsx: (f) => `The --out file name should end in .xlsx: ${f}`,
   outSame: (f) => `--out and --json cannot be the same file: ${f}`,
