@@ -6,7 +6,8 @@
  * - Office mode, initial: the `taskpane` entry's initial chunks (no lazily loaded chunk) — budget;
  * - Office mode, start-up: also the chunks it loads at once when it finds Excel (the pane, the
  *   Office adapter) — everything before the pane can show;
- * - file mode: the entry, the pane, the file-mode chunks and the file worker (ExcelJS is in none);
+ * - file mode: the entry, the pane, the file-mode chunks and the reader and writer that the engine
+ *   worker loads when a file is opened (ExcelJS is in none);
  * - the engine worker, loaded in both modes on the first check.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -109,7 +110,7 @@ export async function measureBundle(): Promise<BundleResult> {
     buildMs,
     officeInitial: download(entry),
     officeStartup: download([...entry, ...group("pane"), ...group("office")]),
-    fileMode: download([...entry, ...group("pane"), ...group("file-mode"), ...group("ziping-file")]),
+    fileMode: download([...entry, ...group("pane"), ...group("file-mode"), ...group("file-work")]),
     engineWorker: download(group("ziping-engine")),
     exceljsIn,
   };

@@ -335,7 +335,7 @@ function details(r: Results): string[][] {
       `${kb(x.jsGzip)} JS + ${kb(x.cssGzip)} CSS gzip (${kb(x.jsBytes)} raw, ${x.files.length} files)`;
     rows.push(["pane, Office mode initial (entry)", d(r.bundle.officeInitial)]);
     rows.push(["pane, Office mode start-up (+ pane, adapter)", d(r.bundle.officeStartup)]);
-    rows.push(["pane, file mode (+ file mode, file worker)", d(r.bundle.fileMode)]);
+    rows.push(["pane, file mode (+ file mode, reader and writer)", d(r.bundle.fileMode)]);
     rows.push(["engine worker (both modes, first check)", d(r.bundle.engineWorker)]);
     rows.push([
       "files containing ExcelJS",

@@ -91,7 +91,9 @@ export async function checkWorkbook<R>(
   const saved = options.saved ?? (await loadStateOf(host));
   live();
   const settings: SettingsInput = { ...saved.settings, ...(options.config ?? {}) };
-  options.onProgress?.({ stage: "checking" });
+  let rows = 0;
+  for (const sheet of input.sheets) rows += sheet.rows.length;
+  options.onProgress?.({ stage: "checking", rows });
   const result = await engine.check(input, {
     settings,
     layers: { state: saved.settings, config: options.config ?? {} },

@@ -2,6 +2,8 @@
  * The one interface between the task pane and where the workbook lives: Excel (Office.js) or an
  * .xlsx file opened in the browser (ExcelJS). The pane never touches either API directly.
  */
+import type { CheckView } from "./engineSession";
+import type { CheckWorkbookOptions, WorkbookCheck } from "./checkWorkbook";
 import type {
   Finding,
   KindOverride,
@@ -16,6 +18,8 @@ export interface Progress {
   readonly stage: "reading" | "checking" | "writing";
   /** 0..1 when known. */
   readonly fraction?: number;
+  /** How many rows the step works through, when known (the pane paces a bar the step cannot fill). */
+  readonly rows?: number;
 }
 
 /**
@@ -68,7 +72,21 @@ export interface WorkbookHost {
   writeSummary(sheets: readonly SummarySheet[], activate?: SummarySheetId): Promise<WriteOutcome>;
   /** Show a finding's cell: activate its sheet and select the cell (or open a preview). */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Optional: run the use case (checkWorkbook) where the workbook is, so its cells never cross to
+   * the pane (file mode: in the worker that read the file). Hosts without it are checked by the pane.
+   */
+  runCheck?(request: HostCheckRequest): Promise<HostCheck>;
   /** Optional: mark bad cells (reversibly) and clear those marks. */
   markCells?(findings: readonly Finding[]): Promise<void>;
   clearMarks?(): Promise<void>;
 }
+
+/** What {@link WorkbookHost.runCheck} is asked: checkWorkbook's options without the engine or the input. */
+export type HostCheckRequest = Pick<
+  CheckWorkbookOptions<CheckView>,
+  "today" | "file" | "config" | "saved" | "onProgress"
+>;
+
+/** What {@link WorkbookHost.runCheck} found: checkWorkbook's answer without the workbook itself. */
+export type HostCheck = Pick<WorkbookCheck<CheckView>, "saved" | "settings" | "result">;

@@ -320,10 +320,10 @@ export function App(props: AppProps): React.JSX.Element {
       }
     : {};
 
-  const { view, busy, saved, input } = state;
+  const { view, busy, saved } = state;
   const statuses = React.useMemo(
-    () => (input && view ? sheetStatuses(input, view.report.tables, saved?.overrides ?? []) : null),
-    [input, view, saved],
+    () => (view ? sheetStatuses(view.workbook, view.report.tables, saved?.overrides ?? []) : null),
+    [view, saved],
   );
   // The pane asks the host what it can do instead of branching on where it runs.
   const canMark =

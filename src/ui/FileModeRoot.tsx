@@ -1,11 +1,14 @@
 /**
  * File mode's glue: the pane with an 打开工作簿 area; a chosen file is opened by the file adapter
- * (loaded on demand, with ExcelJS and the preview grid, in its own chunk) and becomes the host.
+ * (loaded on demand, with the preview grid, in its own chunk) and becomes the host. One engine
+ * (the pane's worker) serves the pane and every file opened: it keeps the open file's bytes and
+ * reads, checks and writes the workbook there.
  */
 import * as React from "react";
 import type { Lang } from "../engine";
 import type { FileSession } from "../adapters/file";
 import { App, type DiskNotice, type DroppedItem, type PreviewContext } from "./App";
+import { createEngineRunner, type EngineRunner } from "./engineClient";
 import type { ThemeName } from "./hostDetect";
 
 /** Props of {@link FileModeRoot}. */
@@ -50,6 +53,7 @@ export function FileModeRoot({ initialLang, theme }: FileModeRootProps): React.J
   const current = React.useRef<FileSession | null>(null);
   const source = React.useRef<Source | null>(null);
   const [disk, setDisk] = React.useState<DiskNotice>(null);
+  const [engine] = React.useState<EngineRunner>(() => createEngineRunner());
 
   React.useEffect(() => {
     // Fetch the file adapter while the user looks for a file, so opening feels immediate.
@@ -57,18 +61,22 @@ export function FileModeRoot({ initialLang, theme }: FileModeRootProps): React.J
     return () => {
       clearTimeout(timer);
       current.current?.dispose();
+      engine.dispose();
     };
-  }, []);
+  }, [engine]);
 
-  const open = React.useCallback(async (file: File, handle: FileSystemFileHandle | null) => {
-    const { createFileHost } = await loadFileAdapter();
-    const next = await createFileHost(file);
-    current.current?.dispose();
-    current.current = next;
-    source.current = { file, handle };
-    setDisk(null);
-    setSession(next);
-  }, []);
+  const open = React.useCallback(
+    async (file: File, handle: FileSystemFileHandle | null) => {
+      const { createFileHost } = await loadFileAdapter();
+      const next = await createFileHost(file, { engine });
+      current.current?.dispose();
+      current.current = next;
+      source.current = { file, handle };
+      setDisk(null);
+      setSession(next);
+    },
+    [engine],
+  );
 
   const onOpenFile = React.useCallback(
     async (file: File, item?: DroppedItem) => {
@@ -131,6 +139,7 @@ export function FileModeRoot({ initialLang, theme }: FileModeRootProps): React.J
       initialLang={initialLang}
       theme={theme}
       onOpenFile={onOpenFile}
+      engine={engine}
       {...(session
         ? {
             fileName: session.fileName,

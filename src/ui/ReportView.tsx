@@ -6,7 +6,7 @@ import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CopyRegular } from "@fluentui/react-icons";
 import { useLang } from "./i18n";
-import type { SentenceView } from "./engineSession";
+import type { SentenceView } from "../host/engineSession";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -1,27 +1,36 @@
 /**
- * How the pane runs the engine: in a Web Worker where the browser has one, on the main thread
- * otherwise (Jest's jsdom, a blocked worker), always through the same asynchronous interface.
+ * How the pane runs the engine: in the one Web Worker (src/ui/engineWorker.ts) where the browser
+ * has one, in this thread otherwise (Jest's jsdom, a blocked worker), always through the same
+ * {@link EngineService}. A worker that fails hands over to this thread with the open workbook and
+ * the last check, so the user still gets a result.
  */
-import type { CheckOptions, WorkbookInput } from "../engine";
-import { createEngineSession } from "./engineSession";
-import { yieldToBrowser, type EngineRunner } from "./engineRunner";
+import { createEngineService, type EngineService } from "../host/engineService";
 
-export type { EngineRunner } from "./engineRunner";
-export { yieldToBrowser } from "./engineRunner";
+/** The engine service the pane uses (an alias kept for the pane's props). */
+export type EngineRunner = EngineService;
 
-/** An engine runner on the main thread (tests, and the fallback when a worker cannot run). */
+/** Let the browser paint and handle input before the next long step. */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// The composition root's choice of reader and writer: the xlsx adapter's, in a chunk of their own.
+const loadFiles = () => import("../adapters/file/work").then((m) => m.FILE_WORK);
+
+/** The engine on the main thread (tests, and the fallback when a worker cannot run). */
 export function createInThreadRunner(): EngineRunner {
-  const session = createEngineSession();
+  const service = createEngineService({ files: loadFiles, yieldEveryMs: 40 });
+  const later =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await yieldToBrowser();
+      return f(...args);
+    };
   return {
-    async check(input, options) {
-      await yieldToBrowser();
-      return session.check(input, options);
-    },
-    async summary(lang) {
-      await yieldToBrowser();
-      return session.summary(lang);
-    },
-    dispose() {},
+    ...service,
+    check: later(service.check),
+    checkOpened: later(service.checkOpened),
+    summary: later(service.summary),
   };
 }
 
@@ -30,22 +39,25 @@ function isWorkerFailure(err: unknown): boolean {
 }
 
 /**
- * The default runner: a Web Worker, created on first use; if the worker cannot be created or
- * fails, the same task (and every later one) runs on the main thread instead.
+ * The default runner: the Web Worker, started on first use; if it cannot start or fails, that call
+ * (and every later one) runs on the main thread, after the open workbook and the last check are
+ * replayed there.
  */
 export function createEngineRunner(): EngineRunner {
   if (typeof Worker === "undefined") return createInThreadRunner();
-  let worker: Promise<EngineRunner | null> | null = null;
-  let fallback: EngineRunner | null = null;
-  let lastCheck: { input: WorkbookInput; options: CheckOptions } | null = null;
-  // Whether the main-thread session holds the last check (it does not when the worker broke after it).
-  let fallbackHasLast = false;
+  let worker: Promise<EngineService | null> | null = null;
+  let fallback: EngineService | null = null;
+  // What the fallback must redo to stand where the worker stood.
+  let opened: Uint8Array | null = null;
+  let lastCheck: ((s: EngineService) => Promise<unknown>) | null = null;
+  let fallbackCurrent = true;
 
-  const getWorker = (): Promise<EngineRunner | null> => {
-    worker ??= import("./workerRunner").then(
-      (m) => {
+  const getWorker = (): Promise<EngineService | null> => {
+    worker ??= import("./spawnEngineWorker").then(
+      async (m) => {
         try {
-          return m.createWorkerRunner();
+          const { connectEngine } = await import("../host/engineProtocol");
+          return connectEngine(m.spawnEngineWorker(), yieldToBrowser);
         } catch {
           return null;
         }
@@ -54,40 +66,49 @@ export function createEngineRunner(): EngineRunner {
     );
     return worker;
   };
-  const getFallback = (): EngineRunner => (fallback ??= createInThreadRunner());
+
+  const onFallback = async <T>(call: (s: EngineService) => Promise<T>, isCheck: boolean): Promise<T> => {
+    const f = (fallback ??= createInThreadRunner());
+    if (!fallbackCurrent) {
+      if (opened) await f.open(opened);
+      if (lastCheck && !isCheck) await lastCheck(f);
+      fallbackCurrent = true;
+    }
+    return call(f);
+  };
+
+  const run = async <T>(call: (s: EngineService) => Promise<T>, isCheck = false): Promise<T> => {
+    const w = fallback ? null : await getWorker();
+    if (w) {
+      try {
+        return await call(w);
+      } catch (err) {
+        if (!isWorkerFailure(err)) throw err;
+        fallbackCurrent = false;
+      }
+    }
+    return onFallback(call, isCheck);
+  };
+
+  const checking = <T>(call: (s: EngineService) => Promise<T>): Promise<T> => {
+    lastCheck = call;
+    if (fallback) fallbackCurrent = true;
+    return run(call, true);
+  };
 
   return {
-    async check(input, options) {
-      lastCheck = { input, options };
-      fallbackHasLast = false;
-      const w = fallback ? null : await getWorker();
-      if (w) {
-        try {
-          return await w.check(input, options);
-        } catch (err) {
-          if (!isWorkerFailure(err)) throw err;
-        }
-      }
-      const view = await getFallback().check(input, options);
-      fallbackHasLast = true;
-      return view;
+    check: (input, options) => checking((s) => s.check(input, options)),
+    checkOpened: (request, onProgress) => checking((s) => s.checkOpened(request, onProgress)),
+    summary: (lang) => run((s) => s.summary(lang)),
+    open: (bytes) => {
+      opened = bytes;
+      lastCheck = null;
+      return run((s) => s.open(bytes));
     },
-    async summary(lang) {
-      const w = fallback ? null : await getWorker();
-      if (w) {
-        try {
-          return await w.summary(lang);
-        } catch (err) {
-          if (!isWorkerFailure(err)) throw err;
-        }
-      }
-      const f = getFallback();
-      if (lastCheck && !fallbackHasLast) {
-        await f.check(lastCheck.input, lastCheck.options);
-        fallbackHasLast = true;
-      }
-      return f.summary(lang);
-    },
+    workbook: (onProgress) => run((s) => s.workbook(onProgress)),
+    loadState: () => run((s) => s.loadState()),
+    rows: (sheet, cell) => run((s) => s.rows(sheet, cell)),
+    write: (sheets, state) => run((s) => s.write(sheets, state)),
     dispose() {
       void worker?.then((w) => w?.dispose());
       fallback?.dispose();

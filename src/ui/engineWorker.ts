@@ -1,44 +1,17 @@
 /**
- * The engine in a Web Worker, so a check of a large workbook never freezes the pane (or Excel):
- * each request is answered with the same id, errors as text.
+ * The one Web Worker of the pane, in both modes, so neither a check nor a large file ever freezes
+ * the pane (or Excel): it answers the page's requests (src/host/engineProtocol.ts) with the engine
+ * service. In file mode it also keeps the .xlsx and reads, checks and writes it here, so the
+ * workbook's cells never cross to the page. A composition root: it picks the xlsx adapter's reader
+ * and writer, loaded in a chunk of their own when file mode first needs them.
  */
-import { createEngineSession } from "./engineSession";
-import type { EngineRequest, EngineResponse } from "./engineProtocol";
-import { InputAssembler } from "../host/inputParts";
+import { serveEngine, type WorkerScope } from "../host/engineProtocol";
+import { createEngineService } from "../host/engineService";
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is this much smaller scope.
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<EngineRequest>) => void) | null;
-  postMessage(message: EngineResponse): void;
-};
-
-const session = createEngineSession();
-const parts = new InputAssembler();
-let partError: string | null = null;
-
-scope.onmessage = (event) => {
-  const request = event.data;
-  if (request.type === "part") {
-    try {
-      parts.add(request.part);
-    } catch (err) {
-      partError ??= err instanceof Error ? err.message : String(err);
-    }
-    return;
-  }
-  try {
-    let value;
-    if (request.type === "check") {
-      const input = request.input ?? parts.take();
-      const failed = partError;
-      partError = null;
-      if (failed !== null) throw new Error(failed);
-      value = session.check(input, request.options);
-    } else {
-      value = session.summary(request.lang);
-    }
-    scope.postMessage({ id: request.id, ok: true, value });
-  } catch (err) {
-    scope.postMessage({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) });
-  }
-};
+serveEngine(
+  self as unknown as WorkerScope,
+  createEngineService({
+    files: () => import(/* webpackChunkName: "file-work" */ "../adapters/file/work").then((m) => m.FILE_WORK),
+  }),
+);

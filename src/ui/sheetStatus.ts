@@ -3,7 +3,7 @@
  * user's correction, if any (our summary and state sheets are left out).
  */
 import { isSummarySheetName } from "../engine";
-import type { KindOverride, TableInfo, TableKind, WorkbookInput } from "../engine";
+import type { KindOverride, TableInfo, TableKind } from "../engine";
 
 /** What the kind dropdown of a sheet shows: a kind, "ignore", or "auto" for no decision yet. */
 export type KindChoice = TableKind | "ignore" | "auto";
@@ -22,7 +22,7 @@ export interface SheetStatus {
 
 /** The status rows for a workbook, in workbook order. */
 export function sheetStatuses(
-  input: WorkbookInput,
+  input: { readonly sheets: ReadonlyArray<{ readonly name: string; readonly hidden?: boolean }> },
   tables: readonly TableInfo[],
   overrides: readonly KindOverride[],
 ): SheetStatus[] {

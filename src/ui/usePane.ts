@@ -5,9 +5,16 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding, IsoDate, KindOverride, Lang, SettingsInput, WorkbookInput } from "../engine";
-import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../host/types";
+import type {
+  HostCheck,
+  HostCheckRequest,
+  Progress,
+  SavedState,
+  WorkbookHost,
+  WriteOutcome,
+} from "../host/types";
 import { yieldToBrowser, type EngineRunner } from "./engineClient";
-import type { CheckView } from "./engineSession";
+import type { CheckView } from "../host/engineSession";
 import { expectedCheckMs, startPacer } from "./progressPacer";
 import { checkWorkbook, writeSummaryOf } from "../host/checkWorkbook";
 
@@ -18,7 +25,6 @@ export type PaneNotice = "settingsSaved" | "downloaded" | null;
 export interface PaneState {
   /** The state saved in the workbook (settings and sheet-kind corrections); null until loaded. */
   readonly saved: SavedState | null;
-  readonly input: WorkbookInput | null;
   readonly view: CheckView | null;
   /** The running operation's stage, or null when idle. */
   readonly busy: Progress | null;
@@ -70,7 +76,6 @@ function markable(findings: readonly Finding[]): Finding[] {
 export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
   const { host, engine, autoCheck, today, fileName, onSelected } = options;
   const [saved, setSaved] = useState<SavedState | null>(null);
-  const [input, setInput] = useState<WorkbookInput | null>(null);
   const [view, setView] = useState<CheckView | null>(null);
   const [busy, setBusy] = useState<Progress | null>(null);
   const [error, setError] = useState<{ readonly cause: unknown } | null>(null);
@@ -123,37 +128,42 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
         await yieldToBrowser();
       }
       const { fileName: file, today: todayFn } = optionsRef.current;
-      const run = await checkWorkbook<CheckView>(h, {
+      // The check reports no progress of its own: keep the bar moving while it runs.
+      let stopPacer = (): void => undefined;
+      const request: HostCheckRequest = {
         today: todayFn(),
         ...(file ? { file } : {}),
-        ...(reuse ? { input: reuse } : {}),
         ...(state ? { saved: state } : {}),
-        isCurrent,
         onProgress: (p) => {
-          if (isCurrent() && p.stage === "reading") setBusy(p);
+          if (!isCurrent()) return;
+          if (p.stage !== "checking") return setBusy(p);
+          stopPacer();
+          stopPacer = startPacer(expectedCheckMs(p.rows ?? 0), (fraction) => {
+            if (isCurrent()) setBusy({ stage: "checking", fraction });
+          });
         },
-        engine: {
-          check: async (data, checkOptions) => {
-            if (data !== inputRef.current) {
-              inputRef.current = data;
-              setInput(data);
-            }
-            setBusy({ stage: "checking" });
-            await yieldToBrowser();
-            // The check reports no progress of its own: keep the bar moving while it runs.
-            const rows = data.sheets.reduce((n, s) => n + s.rows.length, 0);
-            const stopPacer = startPacer(expectedCheckMs(rows), (fraction) => {
-              if (isCurrent()) setBusy({ stage: "checking", fraction });
+      };
+      let run: HostCheck;
+      try {
+        // A host that checks where its workbook is (file mode's worker) sends back only the results.
+        run = h.runCheck
+          ? await h.runCheck(request)
+          : await checkWorkbook<CheckView>(h, {
+              ...request,
+              ...(reuse ? { input: reuse } : {}),
+              isCurrent,
+              engine: {
+                check: async (data: WorkbookInput, checkOptions) => {
+                  inputRef.current = data;
+                  await yieldToBrowser();
+                  return engine.check(data, checkOptions);
+                },
+                summary: (_view, lang) => engine.summary(lang),
+              },
             });
-            try {
-              return await engine.check(data, checkOptions);
-            } finally {
-              stopPacer();
-            }
-          },
-          summary: (_view, lang) => engine.summary(lang),
-        },
-      });
+      } finally {
+        stopPacer();
+      }
       if (!isCurrent()) return;
       if (!state) {
         savedRef.current = run.saved;
@@ -184,7 +194,6 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
     markingRef.current = false;
     busyRef.current = false;
     setSaved(null);
-    setInput(null);
     setView(null);
     setBusy(null);
     setError(null);
@@ -306,5 +315,5 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
     dismissNotice: useCallback(() => setNotice(null), []),
   };
 
-  return [{ saved, input, view, busy, error, outcome, notice, marking }, actions];
+  return [{ saved, view, busy, error, outcome, notice, marking }, actions];
 }

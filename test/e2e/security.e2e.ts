@@ -137,7 +137,7 @@ test("`<img src=x onerror=alert(1)>` in cells and in a sheet name shows literall
   }
 });
 
-test("the file-mode code is not in the pane's first download: it arrives in its own chunks, the reader in a worker", async () => {
+test("the file-mode code is not in the pane's first download: it arrives in its own chunks, the reader in the engine worker", async () => {
   const root = WEB_ROOT;
   const html = fs.readFileSync(path.join(root, "taskpane.html"), "utf8");
   const initial = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1] as string);
@@ -162,7 +162,7 @@ test("the file-mode code is not in the pane's first download: it arrives in its 
     await openWorkbook(s.page, SAMPLE_PROBLEMS);
     const names = s.record.requests.map((u) => path.basename(new URL(u).pathname));
     expect(names.some((n) => n.startsWith("file-mode."))).toBe(true);
-    expect(names.some((n) => n.startsWith("ziping-file."))).toBe(true);
+    expect(names.some((n) => n.startsWith("ziping-engine."))).toBe(true);
     // The lean reader and the package-level writer do the work: ExcelJS never loads in the browser.
     const loaded = names.filter((n) => n.endsWith(".js") && fs.existsSync(path.join(root, n)));
     expect(loaded.filter((n) => fs.readFileSync(path.join(root, n), "utf8").includes(EXCELJS))).toEqual([]);

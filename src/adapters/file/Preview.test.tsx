@@ -84,7 +84,7 @@ describe("SheetPreview", () => {
     for (let i = 1; i <= 300; i++)
       rows.push([i, `学生${i}`, `2021${String(i).padStart(4, "0")}`, ...header.slice(3)]);
     const sheet: SheetInput = { name: "名单", rows };
-    const frame = tableFrame(sheet, [
+    const frame = tableFrame({ sheet, cell: "W250" }, [
       { kind: "roster", sheet: "名单", headerRow: 2, rows: 300, source: "headers" },
     ]);
     expect(frame).toEqual({ headerRow: 2, keyColumns: [2, 3] });
@@ -101,8 +101,26 @@ describe("SheetPreview", () => {
     expect(target?.querySelector('[data-cell="C250"]')?.textContent).toBe("20210248");
   });
 
+  it("keeps the header row in view when only rows far below it were sent, with its cells", () => {
+    const header = ["序号", "姓名", "学号"];
+    const rows: RawCell[][] = [];
+    for (let i = 1000; i < 1100; i++) rows.push([i, `学生${i}`, `2021${i}`]);
+    const target: PreviewTarget = {
+      sheet: { name: "名单", origin: { row: 1001, col: 1 }, rows },
+      cell: "B1050",
+      header: { row: 2, cells: header },
+    };
+    const frame = tableFrame(target, [
+      { kind: "roster", sheet: "名单", headerRow: 2, rows: 5000, source: "headers" },
+    ]);
+    expect(frame).toEqual({ headerRow: 2, keyColumns: [2, 3] });
+    const { container } = inProvider(<SheetPreview {...target} lang="zh" {...frame} />);
+    expect(container.querySelector('[data-header-row="2"]')?.textContent).toContain("学号");
+    expect(container.querySelector('[data-highlight="cell"]')?.textContent).toBe("学生1049");
+  });
+
   it("knows no frame for a sheet that is not a recognised table", () => {
-    expect(tableFrame({ name: "备注", rows: [["说明"]] }, [])).toEqual({});
+    expect(tableFrame({ sheet: { name: "备注", rows: [["说明"]] }, cell: "A1" }, [])).toEqual({});
   });
 
   it("closes on Esc and says so, so the pane can put focus back on the finding", () => {

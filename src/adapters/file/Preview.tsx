@@ -1,12 +1,13 @@
 /**
  * The read-only sheet preview of file mode: a virtualised grid (only the rows and columns in view
- * are rendered, so a 200,000-row sheet costs the same as a small one) scrolled to a finding's
- * cell, with the cell outlined and its row highlighted. Cell values are shown only as text.
+ * are rendered) of the rows around a finding's cell, which the engine sends (the page holds no
+ * workbook), scrolled to that cell, with the cell outlined and its row highlighted and the table's
+ * header row kept above. Cell values are shown only as text.
  */
 import * as React from "react";
 import { Button, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
-import { matchHeader, type Lang, type SheetInput, type TableInfo } from "../../engine";
+import { matchHeader, type Lang, type RawCell, type SheetInput, type TableInfo } from "../../engine";
 import { cellText, columnLetter, parseA1 } from "./cells";
 import { fileMessages } from "./messages";
 
@@ -19,11 +20,14 @@ const OVERSCAN = 6;
 /** Above this many pixels the scroll range is compressed (browsers cap element heights). */
 const MAX_SCROLL_PX = 8_000_000;
 
-/** What the preview shows: a sheet and the cell to bring into view. */
+/** What the preview shows: a sheet (or the rows of it around the cell) and the cell to bring into view. */
 export interface PreviewTarget {
+  /** The rows shown: `origin.row` is the first of them. */
   readonly sheet: SheetInput;
   /** A1 address of the cell to highlight, e.g. `F7`. */
   readonly cell: string;
+  /** The table's header row and its cells, for when it lies above the rows shown. */
+  readonly header?: { readonly row: number; readonly cells: readonly RawCell[] };
 }
 
 /** Props of {@link SheetPreview}. */
@@ -181,7 +185,7 @@ function useViewport(ref: React.RefObject<HTMLDivElement | null>): { width: numb
 
 /** A read-only, virtualised view of one sheet, scrolled to `cell` with the cell and its row highlighted. */
 export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
-  const { sheet, cell, lang, onClose, height = 360, autoFocus = true, headerRow, keyColumns } = props;
+  const { sheet, cell, header, lang, onClose, height = 360, autoFocus = true, headerRow, keyColumns } = props;
   const styles = useStyles();
   const t = fileMessages(lang);
   const scrollerRef = React.useRef<HTMLDivElement | null>(null);
@@ -210,12 +214,18 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
     return out;
   }, [frozen, geo]);
   const frozenWidth = ROW_NUMBER_WIDTH + frozen.length * COLUMN_WIDTH;
-  // The table's header row stays above the data while the target row is below it.
+  // The table's header row stays above the data while the target row is below it (even when the
+  // rows shown start after it: then its cells come with the target).
+  const headerCells =
+    headerRow === undefined
+      ? undefined
+      : headerRow >= geo.firstRow
+        ? sheet.rows[headerRow - geo.firstRow]
+        : header?.row === headerRow
+          ? header.cells
+          : undefined;
   const headerIndex =
-    headerRow !== undefined &&
-    targetIndex &&
-    headerRow - geo.firstRow >= 0 &&
-    headerRow - geo.firstRow < targetIndex.row
+    headerRow !== undefined && headerCells && targetIndex && headerRow - geo.firstRow < targetIndex.row
       ? headerRow - geo.firstRow
       : null;
   const headHeight = HEADER_HEIGHT * (headerIndex === null ? 1 : 2);
@@ -273,7 +283,7 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
     extra?: string,
   ): React.JSX.Element => {
     const excelRow = geo.firstRow + r;
-    const value = (sheet.rows[r] ?? [])[c];
+    const value = ((header ? headerCells : sheet.rows[r]) ?? [])[c];
     const address = `${columnLetter(geo.firstCol + c)}${excelRow}`;
     const isTarget = !header && targetIndex?.row === r && targetIndex.col === c;
     const text = cellText(value);
@@ -458,16 +468,19 @@ export interface BoundPreviewProps {
 /** Fields that say whose row it is, kept in view at the preview's left. */
 const IDENTIFYING_FIELDS: ReadonlySet<string> = new Set(["name", "studentId"]);
 
-/** The header row and the identifying columns (1-based) of `sheet`'s recognised table, if any. */
+/** The header row and the identifying columns (1-based) of the previewed sheet's recognised table, if any. */
 export function tableFrame(
-  sheet: SheetInput,
+  target: PreviewTarget,
   tables: readonly TableInfo[] | undefined,
 ): { headerRow?: number; keyColumns?: number[] } {
+  const { sheet } = target;
   const table = tables?.find((t) => t.sheet === sheet.name);
   if (!table) return {};
   const firstRow = sheet.origin?.row ?? 1;
   const firstCol = sheet.origin?.col ?? 1;
-  const header = sheet.rows[table.headerRow - firstRow] ?? [];
+  const header =
+    (target.header?.row === table.headerRow ? target.header.cells : sheet.rows[table.headerRow - firstRow]) ??
+    [];
   const keyColumns: number[] = [];
   const taken = new Set<string>();
   header.forEach((value, i) => {
@@ -490,12 +503,13 @@ export function bindPreview(
 ): (props: BoundPreviewProps) => React.JSX.Element | null {
   function FilePreview({ lang, height, tables, onClosed }: BoundPreviewProps): React.JSX.Element | null {
     const target = React.useSyncExternalStore(source.subscribePreview, source.getPreview, source.getPreview);
-    const frame = React.useMemo(() => (target ? tableFrame(target.sheet, tables) : {}), [target, tables]);
+    const frame = React.useMemo(() => (target ? tableFrame(target, tables) : {}), [target, tables]);
     if (!target) return null;
     return (
       <SheetPreview
         sheet={target.sheet}
         cell={target.cell}
+        {...(target.header ? { header: target.header } : {})}
         lang={lang ?? pageLang()}
         onClose={() => {
           source.closePreview();

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
+import type { EngineService } from "../../host/engineService";
 import { WORKBOOK_ERROR_CODES } from "../xlsx/errors";
 import { errorText, HostFailure } from "../../host/errors";
 import { createFileHost } from "./index";
-import { inlineBackend } from "./backends";
+import { FILE_WORK } from "./work";
 
 async function workbookBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -13,7 +14,7 @@ async function workbookBytes(): Promise<Uint8Array> {
 describe("createFileHost", () => {
   it("opens an .xlsx as a file host whose reader runs the xlsx adapter", async () => {
     const file = Object.assign(new Blob([(await workbookBytes()) as BlobPart]), { name: "学生会.xlsx" });
-    const session = await createFileHost(file, { backend: inlineBackend(), lang: () => "zh" });
+    const session = await createFileHost(file, { lang: () => "zh" });
     expect(session.host.kind).toBe("file");
     expect(session.fileName).toBe("学生会.xlsx");
     const input = await session.host.readWorkbook();
@@ -31,13 +32,19 @@ describe("createFileHost", () => {
   ])("refuses %s at once with a code the pane words as one line", async (_what, bytes) => {
     const data = bytes ?? (await workbookBytes()).subarray(0, 600);
     const file = Object.assign(new Blob([data as BlobPart]), { name: "x.xlsx" });
-    let read = 0;
-    const backend = { ...inlineBackend(), read: async () => (read++, { sheets: [] }) };
-    const err = await createFileHost(file, { backend, lang: () => "en" }).catch((e: unknown) => e);
+    let opened = 0;
+    const engine = { open: async () => void opened++ } as unknown as EngineService;
+    const err = await createFileHost(file, { engine, lang: () => "en" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostFailure);
     expect(WORKBOOK_ERROR_CODES).toContain((err as HostFailure).code);
     expect(errorText(err, "en")).toMatch(/^[A-Z].*\.$/s);
     expect(errorText(err, "en")).not.toMatch(/\n|at \w+ \(/);
-    expect(read).toBe(0);
+    expect(opened).toBe(0);
+  });
+
+  it("reads and writes in the worker with the workbook error code of each failure", async () => {
+    const bytes = (await workbookBytes()).subarray(0, 600);
+    await expect(FILE_WORK.read(bytes, () => undefined)).rejects.toMatchObject({ code: "truncated" });
+    await expect(FILE_WORK.write(bytes, [], null)).rejects.toHaveProperty("code");
   });
 });

@@ -1,17 +1,17 @@
 /**
  * File mode's adapter: open an .xlsx in the browser as a {@link WorkbookHost}. Loaded only through
- * the pane's `import("../adapters/file")`, so the Office task pane never downloads it, the xlsx
- * reader and writer (in this chunk's Web Worker) or the preview grid. See src/ui/README.md for the
- * contract with the pane.
+ * the pane's `import("../adapters/file")`, so the Office task pane never downloads it or the
+ * preview grid; the xlsx reader and writer (work.ts) run where the engine runs, the pane's worker.
+ * See src/ui/README.md for the contract with the pane.
  */
 import type { ComponentType } from "react";
 import type { Lang } from "../../engine";
 import type { WorkbookHost } from "../../host/types";
+import { createEngineService, type EngineService } from "../../host/engineService";
 import { inspectPackage } from "../xlsx/package";
-import { inlineBackend, workerBackend } from "./backends";
 import { asWorkbookFailure } from "./errors";
 import { bindPreview, type BoundPreviewProps } from "./Preview";
-import { documentLang, FileWorkbookHost, type FileBackend, type SaveFile } from "./session";
+import { documentLang, FileWorkbookHost, type SaveFile } from "./session";
 
 export { FileWorkbookHost } from "./session";
 
@@ -27,25 +27,23 @@ export interface FileSession {
   readonly Preview: ComponentType<BoundPreviewProps>;
   /** Close the preview. */
   closePreview(): void;
-  /** Stop the worker; call when another file replaces this one. */
+  /** Forget this file; call when another file replaces it. */
   dispose(): void;
 }
 
 /** What {@link createFileHost} may be given besides the file (tests inject these). */
 export interface CreateFileHostOptions {
-  /** Read/write backend (default: a Web Worker, in-thread where workers are missing). */
-  readonly backend?: FileBackend;
+  /** Where the workbook is read, checked and written: the pane's engine (default: one in this thread). */
+  readonly engine?: EngineService;
   /** How the finished workbook reaches the user (default: a Blob and an `<a download>`). */
   readonly save?: SaveFile;
   /** The pane's language (default: `<html lang>`). */
   readonly lang?: () => Lang;
 }
 
-async function defaultBackend(): Promise<FileBackend> {
-  if (typeof Worker === "undefined") return inlineBackend();
-  // Eager: the glue is tiny and belongs in this chunk; it is plain JS only because of import.meta.
-  const { spawnFileWorker } = await import(/* webpackMode: "eager" */ "./spawnWorker");
-  return workerBackend(spawnFileWorker);
+/** An engine service in this thread with the xlsx adapter's reader and writer (tests, scripts). */
+function inThreadEngine(): EngineService {
+  return createEngineService({ files: () => import("./work").then((m) => m.FILE_WORK), yieldEveryMs: 40 });
 }
 
 /**
@@ -66,9 +64,8 @@ export async function createFileHost(
   } catch (err) {
     throw asWorkbookFailure(err);
   }
-  const backend = options.backend ?? (await defaultBackend());
   const host = new FileWorkbookHost(file.name ?? "workbook.xlsx", bytes, {
-    backend,
+    engine: options.engine ?? inThreadEngine(),
     lang,
     ...(options.save ? { save: options.save } : {}),
   });

@@ -6,7 +6,7 @@
  */
 import type { SummarySheet } from "../../engine";
 import { writeSummaryWorkbook } from "../xlsx/write";
-import type { OutputWorkbook } from "./session";
+import type { OutputWorkbook } from "../../host/engineService";
 
 /** Build the output workbook from the original bytes, our sheets and the saved state's JSON (or null). */
 export async function writeOutput(

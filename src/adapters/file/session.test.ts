@@ -1,7 +1,14 @@
-import { serializeState, STATE_SHEET_NAME, type SummarySheet, type WorkbookInput } from "../../engine";
+import {
+  serializeState,
+  STATE_SHEET_NAME,
+  type RawCell,
+  type SummarySheet,
+  type WorkbookInput,
+} from "../../engine";
+import { createEngineService, PREVIEW_WINDOW, type FileWork } from "../../host/engineService";
 import type { Progress } from "../../host/types";
 import { errorText, HostFailure } from "../../host/errors";
-import { downloadName, FileWorkbookHost, type FileBackend } from "./session";
+import { downloadName, FileWorkbookHost } from "./session";
 
 const INPUT: WorkbookInput = {
   sheets: [
@@ -26,14 +33,15 @@ const SHEETS: SummarySheet[] = [
   { id: "problems", name: "问题清单", title: "问题清单", blocks: [] },
 ];
 
-function fakeBackend(input: WorkbookInput = INPUT, delayMs = 0) {
+function fakeFiles(input: WorkbookInput = INPUT) {
   const writes: Array<{ sheets: readonly SummarySheet[]; state: string | null }> = [];
   let reads = 0;
-  const backend: FileBackend = {
+  let fail: Error | null = null;
+  const files: FileWork = {
     async read(_bytes, onProgress) {
       reads++;
       onProgress(0.5);
-      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      if (fail) throw fail;
       return input;
     },
     async write(_original, sheets, state) {
@@ -42,37 +50,42 @@ function fakeBackend(input: WorkbookInput = INPUT, delayMs = 0) {
       return { bytes: new Uint8Array([1, 2, 3]), outcome };
     },
   };
-  return { backend, writes, reads: () => reads };
+  return { files, writes, reads: () => reads, failWith: (err: Error | null) => (fail = err) };
 }
 
-function host(backend: FileBackend, saved: Array<{ bytes: Uint8Array; name: string }> = []) {
+function host(files: FileWork, saved: Array<{ bytes: Uint8Array; name: string }> = []) {
   return new FileWorkbookHost("学生会2022.xlsx", new Uint8Array([0x50, 0x4b]), {
-    backend,
+    engine: createEngineService({ files: async () => files }),
     lang: () => "zh",
-    heartbeatMs: 20,
     save: (bytes, name) => saved.push({ bytes, name }),
   });
 }
 
-describe("FileWorkbookHost", () => {
-  it("reads once, reports progress while the backend works, and ends at 1", async () => {
-    const fake = fakeBackend(INPUT, 120);
-    const h = host(fake.backend);
+describe("FileWorkbookHost over the engine service", () => {
+  it("checks where the workbook is, reading it once with progress, and sends back only the results", async () => {
+    const fake = fakeFiles();
+    const h = host(fake.files);
     const seen: Progress[] = [];
-    const input = await h.readWorkbook((p) => seen.push(p));
-    expect(input).toBe(INPUT);
-    expect(seen[0]).toEqual({ stage: "reading", fraction: 0 });
-    expect(seen[seen.length - 1]).toEqual({ stage: "reading", fraction: 1 });
-    // Heartbeats every 20 ms during a 120 ms read.
-    expect(seen.length).toBeGreaterThanOrEqual(4);
-    expect(seen.every((p) => p.stage === "reading")).toBe(true);
+    const run = await h.runCheck({ today: "2023-06-30", onProgress: (p) => seen.push(p) });
+    expect(seen.map((p) => p.stage)).toEqual(["reading", "reading", "checking"]);
+    expect(seen.map((p) => p.fraction)).toEqual([0, 0.5, undefined]);
+    expect(seen[2]?.rows).toBe(4);
+    // The state stored in the workbook, and every sheet's name without its cells.
+    expect(run.saved).toEqual({ settings: { staffMax: 45 }, overrides: [] });
+    expect(run.result.workbook.sheets).toEqual([
+      { name: "名单" },
+      { name: "自评表" },
+      { name: STATE_SHEET_NAME, hidden: true },
+    ]);
+    expect(run.result.report.findings.length).toBeGreaterThan(0);
+    expect(run).not.toHaveProperty("input");
     await h.loadState();
-    await h.readWorkbook();
+    await expect(h.readWorkbook()).resolves.toEqual(INPUT);
     expect(fake.reads()).toBe(1);
   });
 
   it("loads the state stored in the workbook, then the state saved in this session", async () => {
-    const h = host(fakeBackend().backend);
+    const h = host(fakeFiles().files);
     expect(await h.loadState()).toEqual({ settings: { staffMax: 45 }, overrides: [] });
     const state = { settings: { enrollment: 9000 }, overrides: [{ sheet: "名单", kind: "roster" as const }] };
     await h.saveState(state);
@@ -80,9 +93,9 @@ describe("FileWorkbookHost", () => {
   });
 
   it("builds the download with our sheets and, once saved, the state", async () => {
-    const fake = fakeBackend();
+    const fake = fakeFiles();
     const saved: Array<{ bytes: Uint8Array; name: string }> = [];
-    const h = host(fake.backend, saved);
+    const h = host(fake.files, saved);
     const outcome = await h.writeSummary(SHEETS);
     expect(fake.writes).toHaveLength(1);
     expect(fake.writes[0]?.state).toBeNull();
@@ -98,15 +111,15 @@ describe("FileWorkbookHost", () => {
     await h.download();
     expect(fake.writes).toHaveLength(2);
     expect(JSON.parse(fake.writes[1]?.state ?? "null")).toMatchObject({ settings: { staffMax: 40 } });
-    expect(fake.writes[1]?.sheets).toBe(SHEETS);
+    expect(fake.writes[1]?.sheets).toEqual(SHEETS);
   });
 
   it("opens the preview on select and refuses an unknown sheet", async () => {
-    const h = host(fakeBackend().backend);
+    const h = host(fakeFiles().files);
     let changes = 0;
     const off = h.subscribePreview(() => changes++);
     await h.select("名单", "B2");
-    expect(h.getPreview()).toEqual({ sheet: INPUT.sheets[0], cell: "B2" });
+    expect(h.getPreview()).toEqual({ sheet: { ...INPUT.sheets[0], origin: { row: 1, col: 1 } }, cell: "B2" });
     await expect(h.select("没有", "A1")).rejects.toThrow("没有");
     h.closePreview();
     expect(h.getPreview()).toBeNull();
@@ -114,25 +127,31 @@ describe("FileWorkbookHost", () => {
     expect(changes).toBe(2);
   });
 
+  it("previews a window of rows around the cell of a long sheet, with its table's header row", async () => {
+    const rows: RawCell[][] = [["序号", "姓名", "学号", "职务"]];
+    for (let i = 1; i <= 3000; i++) rows.push([i, `学生${i}`, `2021${String(i).padStart(4, "0")}`, "干事"]);
+    const h = host(fakeFiles({ sheets: [{ name: "名单", rows }] }).files);
+    await h.runCheck({ today: "2023-06-30" });
+    await h.select("名单", "B2001");
+    const target = h.getPreview();
+    const first = 2001 - PREVIEW_WINDOW;
+    expect(target?.sheet.origin).toEqual({ row: first, col: 1 });
+    expect(target?.sheet.rows).toHaveLength(2 * PREVIEW_WINDOW + 1);
+    expect(target?.sheet.rows[2001 - first]?.[1]).toBe("学生2000");
+    expect(target?.header).toEqual({ row: 1, cells: rows[0] });
+  });
+
   it("turns reader errors into host failures and lets the user retry", async () => {
-    let fail = true;
-    const backend: FileBackend = {
-      async read() {
-        if (fail) throw Object.assign(new Error("bad zip"), { code: "corrupt" });
-        return INPUT;
-      },
-      async write() {
-        throw new Error("disk full?");
-      },
-    };
-    const h = host(backend);
+    const fake = fakeFiles();
+    fake.failWith(Object.assign(new Error("bad zip"), { code: "corrupt" }));
+    const h = host(fake.files);
     const err = await h.readWorkbook().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostFailure);
     expect((err as HostFailure).code).toBe("corrupt");
     expect(errorText(err, "zh")).toMatch(/损坏/);
-    fail = false;
-    await expect(h.readWorkbook()).resolves.toBe(INPUT);
-    await expect(h.writeSummary(SHEETS)).rejects.toMatchObject({ code: "corrupt", detail: "disk full?" });
+    fake.failWith(null);
+    await expect(h.readWorkbook()).resolves.toEqual(INPUT);
+    await expect(h.runCheck({ today: "2023-06-30" })).resolves.toHaveProperty("result");
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The engine work the pane does, in one place so the Web Worker and the in-thread fallback run
+ * The engine work behind the pane, in one place so the Web Worker and the in-thread fallback run
  * exactly the same code: check a workbook, keep the result, build the summary sheets from it.
  */
 import {
@@ -30,6 +30,8 @@ export interface SentenceView {
 
 /** What the pane needs from a check: small plain data that crosses a worker boundary cheaply. */
 export interface CheckView {
+  /** The workbook's sheets in order, without their cells (the pane lists them with what each was recognised as). */
+  readonly workbook: { readonly sheets: ReadonlyArray<{ readonly name: string; readonly hidden?: boolean }> };
   readonly report: Report;
   /** The settings the rules ran with (every layer resolved). */
   readonly settings: Settings;
@@ -47,6 +49,8 @@ export interface CheckView {
 export interface EngineSession {
   check(input: WorkbookInput, options: CheckOptions): CheckView;
   summary(lang: Lang): readonly SummarySheet[];
+  /** The last check's result (null before the first). */
+  last(): CheckResult | null;
 }
 
 /** Start an engine session (one per worker, or one per pane when running in-thread). */
@@ -56,6 +60,9 @@ export function createEngineSession(): EngineSession {
     check(input, options) {
       last = check(input, options);
       return {
+        workbook: {
+          sheets: input.sheets.map((s) => (s.hidden ? { name: s.name, hidden: true } : { name: s.name })),
+        },
         report: last.report,
         settings: last.settings,
         sheetSettings: last.read.sheetSettings,
@@ -70,6 +77,7 @@ export function createEngineSession(): EngineSession {
       if (!last) throw new Error("summary requested before any check");
       return buildSummarySheets(last, lang);
     },
+    last: () => last,
   };
 }
 
