@@ -7,7 +7,8 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.ts"],
   globalSetup: "<rootDir>/test/e2e/globalSetup.ts",
-  testTimeout: 120_000,
+  // Generous for a busy machine: a test waits for states, and robustness waits up to 180 s for 50k rows.
+  testTimeout: 300_000,
   maxWorkers: 1,
   slowTestThreshold: 30,
 };

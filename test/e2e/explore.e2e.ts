@@ -39,14 +39,15 @@ afterAll(async () => {
 
 /** No walk goes on forever (a control that keeps making new ones). */
 const MAX_ACTIONS = 500;
-const QUICK = { timeout: 5000 };
+/** Room for an action on a busy machine; a control that does not respond still fails, later. */
+const QUICK = { timeout: 30_000 };
 
 type Mode = "mouse" | "keyboard";
 
 /** The listbox a Fluent dropdown opened, and its options; fails when it does not open. */
 async function openListbox(page: Page, how: string): Promise<number> {
   const listbox = page.getByRole("listbox");
-  await listbox.waitFor({ state: "visible", timeout: 5000 }).catch(() => {
+  await listbox.waitFor({ state: "visible", ...QUICK }).catch(() => {
     throw new Error(`${how}: the list did not open (or closed at once)`);
   });
   return listbox.getByRole("option").count();

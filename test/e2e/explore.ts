@@ -196,7 +196,7 @@ export async function expectUsable(s: Session, action: string, shot: string): Pr
   const check = page.getByRole("button", { name: /^(校验|Check)$/ });
   if ((await check.count()) !== 1) fail(`${await check.count()} 校验 buttons in the page`);
   await check
-    .scrollIntoViewIfNeeded({ timeout: 5000 })
+    .scrollIntoViewIfNeeded({ timeout: 30_000 })
     .catch(() => fail("校验 cannot be scrolled into view"));
   const hitTest = (top: boolean) =>
     check.evaluate((button, toTop) => {

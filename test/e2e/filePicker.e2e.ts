@@ -62,7 +62,7 @@ test("a picker refused in this frame (SecurityError) opens the file input in the
     const page = s.page;
     await installFailingPicker(page, "SecurityError", false);
     await openPane(s, server);
-    await waitForFileMode(page, 60_000);
+    await waitForFileMode(page);
 
     await chooseThrough(page, ZH.chooseFile, SAMPLE_2022);
     expect(await picked(page)).toBe(1);
@@ -85,7 +85,7 @@ test("a picker that used the press up (NotAllowedError) says to press again, and
     let choosers = 0;
     page.on("filechooser", () => choosers++);
     await openPane(s, server);
-    await waitForFileMode(page, 60_000);
+    await waitForFileMode(page);
 
     await chooseFileButton(page, ZH.chooseFile).click();
     await page.getByText(PRESS_AGAIN).waitFor({ timeout: 60_000 });

@@ -54,7 +54,7 @@ export async function panelText(page: Page): Promise<string> {
 }
 
 /** Wait until the file-mode pane is ready for a file (the 打开工作簿 button is shown). */
-export async function waitForFileMode(page: Page, timeout = 10_000): Promise<void> {
+export async function waitForFileMode(page: Page, timeout = 60_000): Promise<void> {
   await chooseFileButton(page, ZH.chooseFile).waitFor({ timeout });
 }
 
