@@ -28,8 +28,6 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // File mode reads .xlsx in the browser: ExcelJS's own browser build needs no Node polyfills.
-      alias: { exceljs$: require.resolve("exceljs/dist/exceljs.min.js") },
     },
     module: {
       rules: [...babelRules("legacy"), ...babelRules("bootstrap", "legacy", false), ...babelRules("pane")],
@@ -154,8 +152,7 @@ function babelRules(layer, env = layer, polyfill = true) {
     {
       test: /\.m?js$/,
       include: /node_modules/,
-      exclude:
-        /node_modules[\\/](core-js|webpack|@babel[\\/]runtime|exceljs[\\/]dist|@fluentui[\\/]react-icons)[\\/]/,
+      exclude: /node_modules[\\/](core-js|webpack|@babel[\\/]runtime|@fluentui[\\/]react-icons)[\\/]/,
       issuerLayer: layer,
       use: [babelLoader(env, polyfill)],
     },

@@ -1,9 +1,10 @@
 /**
  * The shape of src/ as an import graph: no import cycle, and the layers of README's layout (the
  * engine stands alone, Office.js code does not reach into the .xlsx layer, file mode does not reach
- * into the pane, the pane reaches adapters only through their index.ts). Every import counts: type-only,
- * re-exports, `import("…")` in types and dynamic imports. Packages are the lint rule's business
- * (`no-restricted-imports` in eslint.config.mjs); this test looks at the project's own files.
+ * into the pane, the pane reaches adapters only through their index.ts). Every import counts:
+ * type-only, re-exports, `import("…")` in types and dynamic imports. Packages are the lint rule's
+ * business (`no-restricted-imports` in eslint.config.mjs), except ExcelJS: a dev dependency, the
+ * tests' oracle, which only test helpers may load.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -157,8 +158,29 @@ function violations(graph: ImportGraph, rule: LayerRule): string[] {
   );
 }
 
+/** The files of `files` that import the package `name` (or a module inside it). */
+function importersOf(files: readonly string[], name: string): string[] {
+  return files
+    .filter((file) =>
+      ts
+        .preProcessFile(fs.readFileSync(file, "utf8"), true, true)
+        .importedFiles.some((i) => i.fileName === name || i.fileName.startsWith(`${name}/`)),
+    )
+    .map(relative);
+}
+
+/** Test helpers: a `testing/` folder or a `testing.ts` (tests themselves are not in the graph). */
+const isTestHelper = (file: string): boolean => /\/testing(\/|\.tsx?$)/.test(file);
+
 describe("the import graph of src/", () => {
-  const graph = importGraph(sourceFiles(SRC));
+  const files = sourceFiles(SRC);
+  const graph = importGraph(files);
+
+  it("loads ExcelJS only in test helpers (it is the tests' oracle and a dev dependency)", () => {
+    const importers = importersOf(files, "exceljs");
+    expect(importers).toContain("src/adapters/xlsx/testing/exceljsOracle.ts");
+    expect(importers.filter((f) => !isTestHelper(f))).toEqual([]);
+  });
 
   it("is the graph of the project's files, type-only imports included", () => {
     // A sanity check that resolution works: a known type-only import and a known re-export.

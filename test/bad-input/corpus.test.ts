@@ -17,7 +17,7 @@ import {
 } from "../../scripts/make-bad-fixtures";
 import { WorkbookReadError, type WorkbookErrorCode } from "../../src/adapters/xlsx/errors";
 import { errorText } from "../../src/host/errors";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readXlsx } from "../../src/adapters/xlsx/testing/exceljsOracle";
 import type { SniffCode } from "../../src/adapters/xlsx/limits";
 import { sniffWorkbook } from "../../src/adapters/xlsx/sniff";
 import { buildSummarySheets, check } from "../../src/engine";

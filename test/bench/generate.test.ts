@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { check } from "../../src/engine";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readXlsx } from "../../src/adapters/xlsx/testing/exceljsOracle";
 import { readXlsxLean } from "../../src/adapters/xlsx/lean/read";
 import {
   schoolWorkbook,

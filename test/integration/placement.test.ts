@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { writeSummaryWorkbook } from "../../src/adapters/xlsx/write";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readXlsx } from "../../src/adapters/xlsx/testing/exceljsOracle";
 import { FakeWorkbook } from "../../src/adapters/office/testing/fakeExcel";
 import { fakeHost } from "../../src/adapters/office/testing/fixtures";
 import {

@@ -7,7 +7,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { readXlsx } from "../../src/adapters/xlsx/testing/exceljsOracle";
 import { check, formatFinding, RULE_IDS, ruleById, type Finding } from "../../src/engine";
 import { MAIN_SAMPLE, PROBLEMS_SAMPLE, ROOT, TODAY } from "./cli";
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { serializeState, stateFromWorkbook, STATE_SHEET_NAME, type SummarySheet } from "../../engine";
-import { readXlsx } from "../xlsx/read";
+import { readXlsx } from "../xlsx/testing/exceljsOracle";
 import { writeOutput } from "./output";
 
 async function userWorkbook(): Promise<Uint8Array> {

@@ -1,8 +1,8 @@
 /**
  * The .xlsx adapter: bytes in, bytes out, in Node and in the browser. File-system helpers live in
  * `./node` (Node only); the reader is `./lean/read` (or `./stream` in Node). ExcelJS's reader
- * (`./read`) is the tests' oracle only, so it is not exported here: importing this module never
- * loads ExcelJS.
+ * (`./testing/exceljsOracle`) is the tests' oracle only, so it is not exported here: importing
+ * this module never loads ExcelJS.
  */
 export { readXlsxLean, readXlsxLeanSync, type LeanReadOptions } from "./lean/read";
 export {

@@ -1,10 +1,10 @@
 /**
  * Reading a workbook in Node with bounded memory (issue 5): the lean reader (`lean/read.ts`:
  * fflate + a streaming XML tokenizer, one part at a time) instead of ExcelJS's non-streaming
- * reader, which needs ~800 MB and ~4× the time on a 200,000-row log. Same result as `readXlsx`,
- * cell by cell (lean/read.test.ts). ExcelJS is no longer a fallback (issue 13): a second reader
- * that sees a damaged file differently from the first is how a checked file and a written file come
- * to differ; it stays as the test oracle.
+ * reader, which needs ~800 MB and ~4× the time on a 200,000-row log. Same result as ExcelJS, cell
+ * by cell (lean/read.test.ts). ExcelJS is no longer a fallback (issue 13): a second reader that
+ * sees a damaged file differently from the first is how a checked file and a written file come to
+ * differ; it stays as the tests' oracle (`testing/exceljsOracle.ts`, a dev dependency).
  */
 import { promises as fs } from "node:fs";
 import type { WorkbookInput } from "../../engine";

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { RawCell, WorkbookInput } from "../../../engine";
 import { WorkbookReadError } from "../errors";
-import { readXlsx } from "../read";
+import { readXlsx } from "../testing/exceljsOracle";
 import { readDateStyles, readXlsxLean, readXlsxLeanSync } from "./read";
 import { makeXlsx, type TestPackage } from "./testing";
 

@@ -1,7 +1,7 @@
 /**
- * The lean .xlsx reader: the same {@link WorkbookInput} as `readXlsx` (ExcelJS), built from the
- * package directly — fflate inflates one part at a time in pieces and a streaming tokenizer reads
- * the XML (`../xml.ts`) — keeping only cell values, shared strings and the few styles that make
+ * The lean .xlsx reader: the same {@link WorkbookInput} as ExcelJS gives (`readXlsx`, the tests'
+ * oracle in `../testing/exceljsOracle.ts`), built from the package directly — fflate inflates one
+ * part at a time in pieces and a streaming tokenizer reads the XML (`../xml.ts`) — keeping only cell values, shared strings and the few styles that make
  * a number a date. On a 200,000-row log it takes a fraction of ExcelJS's time and memory
  * (docs/performance.md), in Node (the CLI) and in the browser (file mode: no Node built-ins).
  *
@@ -52,8 +52,9 @@ export const MAX_CELLS = 4_000_000;
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Read every worksheet of an .xlsx (bytes) into the engine's input — the same result as
- * `readXlsx`. Throws {@link WorkbookReadError} when the bytes are not a readable .xlsx.
+ * Read every worksheet of an .xlsx (bytes) into the engine's input — the same result as the
+ * ExcelJS oracle's `readXlsx`. Throws {@link WorkbookReadError} when the bytes are not a readable
+ * .xlsx.
  */
 export async function readXlsxLean(
   data: Uint8Array | ArrayBuffer,

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
-import { readXlsx } from "./read";
-import { WorkbookReadError, type WorkbookErrorCode } from "./errors";
+import { readXlsx } from "./exceljsOracle";
+import { WorkbookReadError, type WorkbookErrorCode } from "../errors";
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -1,12 +1,13 @@
 /**
- * Read an .xlsx file (bytes) into the engine's {@link WorkbookInput} with ExcelJS. Works in Node
- * and in the browser: no file system here (see `node.ts` for paths).
+ * The tests' oracle: an .xlsx file (bytes) read into the engine's {@link WorkbookInput} with
+ * ExcelJS, a reader written by other people, against which the lean reader (`../lean/read.ts`) is
+ * checked cell by cell. Test code only: ExcelJS is a dev dependency and no build includes it.
  */
 import ExcelJS from "exceljs";
-import type { RawCell, SheetInput, WorkbookInput } from "../../engine";
-import { WorkbookReadError } from "./errors";
-import { inspectPackage, toBytes } from "./package";
-import type { SniffLimits } from "./limits";
+import type { RawCell, SheetInput, WorkbookInput } from "../../../engine";
+import { WorkbookReadError } from "../errors";
+import { inspectPackage, toBytes } from "../package";
+import type { SniffLimits } from "../limits";
 
 /** Options of {@link readXlsx}. */
 export interface ReadXlsxOptions {
