@@ -1,12 +1,14 @@
 /**
- * The .xlsx file as a package (a zip of XML parts): recognise what a file is before trusting it,
- * refuse decompression bombs, and read or edit parts and relationships. Browser-safe (fflate only).
+ * The .xlsx file as a package (a zip of XML parts), for the reader and the writer alike: recognise
+ * what a file is before trusting it, refuse decompression bombs, read parts whole or in pieces,
+ * read and edit relationships (`.rels` parts) and content types (`[Content_Types].xml`), and delete
+ * parts with what only they use. Browser-safe (fflate only).
  */
 import { zipSync, strFromU8, strToU8, type Zippable } from "fflate";
 import { WorkbookReadError } from "./errors";
 import { DEFAULT_SNIFF_LIMITS, type SniffLimits } from "./limits";
 import { sniffWorkbook } from "./sniff";
-import { findElements, scanTags } from "./xml";
+import { applySplices, escapeAttr, findElement, findElements, scanTags, XmlShapeError } from "./xml";
 import { ZipError, ZipView, type InflatedPiece, type ZipEntry } from "./zip";
 
 /** Bytes from any of the forms browsers and Node hand out. */
@@ -244,6 +246,37 @@ export class XlsxPackage {
     return this.resolve(rel?.part ?? "xl/workbook.xml") ?? "xl/workbook.xml";
   }
 
+  /**
+   * Delete `roots` and every part reachable only through them (their tables, drawings, comments …),
+   * with their relationship parts and content-type overrides.
+   */
+  deleteUnreachable(roots: readonly string[], contentTypes: ContentTypes): void {
+    if (roots.length === 0) return;
+    const candidates = new Set<string>();
+    const walk = (part: string): void => {
+      if (candidates.has(part) || !this.has(part)) return;
+      candidates.add(part);
+      for (const r of this.relationships(part)) if (r.part) walk(r.part);
+    };
+    roots.forEach(walk);
+    // What is still reachable from the package root without going through the removed sheets.
+    const reachable = new Set<string>();
+    const visit = (owner: string): void => {
+      for (const r of this.relationships(owner)) {
+        if (!r.part || reachable.has(r.part) || roots.includes(r.part)) continue;
+        reachable.add(r.part);
+        visit(r.part);
+      }
+    };
+    visit("");
+    for (const part of candidates) {
+      if (reachable.has(part)) continue;
+      this.delete(part);
+      this.delete(relsPathOf(part));
+      contentTypes.remove(`/${part}`);
+    }
+  }
+
   /** A part name not yet used, like `xl/worksheets/sheet7.xml`. */
   freeName(prefix: string, suffix: string, taken: ReadonlySet<string> = new Set()): string {
     for (let n = 1; ; n++) {
@@ -257,5 +290,120 @@ export class XlsxPackage {
     const files: Zippable = {};
     for (const name of this.parts.keys()) files[name] = this.bytes(name);
     return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing relationships and content types
+// ---------------------------------------------------------------------------------------------
+
+const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRel}"></Relationships>`;
+
+/** A relationship target for `to`, relative to the folder of `from`. */
+export function relativeTarget(from: string, to: string): string {
+  const fromDir = from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let common = 0;
+  while (common < fromDir.length && fromDir[common] === toParts[common]) common++;
+  return [...fromDir.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
+}
+
+/** Edits one `.rels` part (a new, empty one when no text is given). */
+export class RelsEditor {
+  private text: string;
+  constructor(xml: string = EMPTY_RELS) {
+    this.text = xml;
+  }
+
+  /** Add a relationship; returns its id. */
+  add(type: string, target: string, id?: string): string {
+    const tags = scanTags(this.text);
+    const ids = new Set(tags.filter((t) => t.local === "Relationship").map((t) => t.attrs.get("Id")));
+    let relId = id;
+    for (let n = ids.size + 1; relId === undefined || ids.has(relId); n++) relId = `rId${n}`;
+    const root = findElement(this.text, "Relationships", tags);
+    if (!root) throw new XmlShapeError("rels part without Relationships");
+    const p = root.tag.prefix;
+    const rel = `<${p}Relationship Id="${relId}" Type="${type}" Target="${escapeAttr(target)}"/>`;
+    this.text =
+      root.tag.kind === "empty"
+        ? applySplices(this.text, [
+            {
+              start: root.tag.start,
+              end: root.end,
+              text: `<${root.tag.name} xmlns="${NS.packageRel}">${rel}</${root.tag.name}>`,
+            },
+          ])
+        : applySplices(this.text, [{ start: root.contentEnd, end: root.contentEnd, text: rel }]);
+    return relId;
+  }
+
+  /** Remove relationships by id. */
+  remove(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const splices = findElements(this.text, "Relationship")
+      .filter((el) => ids.has(el.tag.attrs.get("Id") ?? ""))
+      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
+    this.text = applySplices(this.text, splices);
+  }
+
+  /** The part's text with the edits. */
+  xml(): string {
+    return this.text;
+  }
+}
+
+/** Edits `[Content_Types].xml`. */
+export class ContentTypes {
+  private text: string;
+  constructor(xml: string) {
+    this.text = xml;
+  }
+
+  /** Set the content type of one part. */
+  override(partName: string, type: string): void {
+    this.remove(partName);
+    const root = findElement(this.text, "Types");
+    if (!root || root.tag.kind === "empty") throw new XmlShapeError("content types without Types");
+    const p = root.tag.prefix;
+    this.text = applySplices(this.text, [
+      {
+        start: root.contentEnd,
+        end: root.contentEnd,
+        text: `<${p}Override PartName="${escapeAttr(partName)}" ContentType="${type}"/>`,
+      },
+    ]);
+  }
+
+  /** Drop the override of one part (part names compare case-insensitively, as in OPC). */
+  remove(partName: string): void {
+    const splices = findElements(this.text, "Override")
+      .filter((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
+      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
+    if (splices.length > 0) this.text = applySplices(this.text, splices);
+  }
+
+  /** The override content type of one part, if any. */
+  typeOf(partName: string): string | undefined {
+    return findElements(this.text, "Override")
+      .find((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
+      ?.tag.attrs.get("ContentType");
+  }
+
+  /** Drop the default for an extension when its content type matches `type`. */
+  removeDefault(extension: string, type: RegExp): void {
+    const splices = findElements(this.text, "Default")
+      .filter(
+        (el) =>
+          (el.tag.attrs.get("Extension") ?? "").toLowerCase() === extension &&
+          type.test(el.tag.attrs.get("ContentType") ?? ""),
+      )
+      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
+    if (splices.length > 0) this.text = applySplices(this.text, splices);
+  }
+
+  /** The part's text with the edits. */
+  xml(): string {
+    return this.text;
   }
 }

@@ -23,7 +23,17 @@ import {
 } from "../../engine";
 import type { WriteOutcome } from "../../host/types";
 import { WorkbookReadError } from "./errors";
-import { CONTENT_TYPE, NS, REL, relsPathOf, toBytes, XlsxPackage } from "./package";
+import {
+  CONTENT_TYPE,
+  ContentTypes,
+  NS,
+  REL,
+  relativeTarget,
+  RelsEditor,
+  relsPathOf,
+  toBytes,
+  XlsxPackage,
+} from "./package";
 import type { SniffLimits } from "./limits";
 import { renderChart, renderDrawing } from "./chart";
 import { renderSheet, renderTable } from "./sheet";
@@ -186,10 +196,10 @@ function addSummarySheets(
   const contentTypes = new ContentTypes(pkg.text("[Content_Types].xml"));
   const removedParts = entries.filter((_, i) => removed.has(i)).flatMap((e) => (e.part ? [e.part] : []));
   const removedRelIds = new Set(entries.filter((_, i) => removed.has(i)).map((e) => e.relId));
-  const wbRels = new RelsEditor(pkg.has(wbRelsPart) ? pkg.text(wbRelsPart) : emptyRels());
+  const wbRels = new RelsEditor(pkg.has(wbRelsPart) ? pkg.text(wbRelsPart) : undefined);
   wbRels.remove(removedRelIds);
   pkg.setText(wbRelsPart, wbRels.xml());
-  collectGarbage(pkg, removedParts, contentTypes);
+  pkg.deleteUnreachable(removedParts, contentTypes);
   dropMacros(pkg, wbPart, wbRels, contentTypes);
   if (removed.size > 0) {
     // The calculation chain may list cells of the removed sheets; Excel rebuilds a missing one silently.
@@ -283,7 +293,7 @@ function addSummarySheets(
       contentTypes.override(`/${partName}`, type);
       return partName;
     };
-    const sheetRels = new RelsEditor(emptyRels());
+    const sheetRels = new RelsEditor();
     tables.forEach((spec, t) => {
       const tablePart = newPart(`${wbDir}tables/table`, renderTable(spec, nextTableId++), CONTENT_TYPE.table);
       sheetRels.add(REL.table, relativeTarget(part, tablePart), `rId${t + 1}`);
@@ -291,7 +301,7 @@ function addSummarySheets(
     if (charts.length > 0) {
       const drawing = newPart(`${wbDir}drawings/drawing`, renderDrawing(charts), CONTENT_TYPE.drawing);
       sheetRels.add(REL.drawing, relativeTarget(part, drawing), `rId${tables.length + 1}`);
-      const drawingRels = new RelsEditor(emptyRels());
+      const drawingRels = new RelsEditor();
       charts.forEach((chart, c) => {
         const chartPart = newPart(`${wbDir}charts/chart`, renderChart(chart), CONTENT_TYPE.chart);
         drawingRels.add(REL.chart, relativeTarget(drawing, chartPart), `rId${c + 1}`);
@@ -437,63 +447,6 @@ export function refersToSheet(formula: string, sheet: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}_.'])${bare}!`, "u").test(formula);
 }
 
-function emptyRels(): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRel}"></Relationships>`;
-}
-
-/** A relationship target for `to`, relative to the folder of `from`. */
-function relativeTarget(from: string, to: string): string {
-  const fromDir = from.split("/").slice(0, -1);
-  const toParts = to.split("/");
-  let common = 0;
-  while (common < fromDir.length && fromDir[common] === toParts[common]) common++;
-  return [...fromDir.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
-}
-
-/** Edits one `.rels` part. */
-class RelsEditor {
-  private text: string;
-  constructor(xml: string) {
-    this.text = xml;
-  }
-
-  /** Add a relationship; returns its id. */
-  add(type: string, target: string, id?: string): string {
-    const tags = scanTags(this.text);
-    const ids = new Set(tags.filter((t) => t.local === "Relationship").map((t) => t.attrs.get("Id")));
-    let relId = id;
-    for (let n = ids.size + 1; relId === undefined || ids.has(relId); n++) relId = `rId${n}`;
-    const root = findElement(this.text, "Relationships", tags);
-    if (!root) throw new XmlShapeError("rels part without Relationships");
-    const p = root.tag.prefix;
-    const rel = `<${p}Relationship Id="${relId}" Type="${type}" Target="${escapeAttr(target)}"/>`;
-    this.text =
-      root.tag.kind === "empty"
-        ? applySplices(this.text, [
-            {
-              start: root.tag.start,
-              end: root.end,
-              text: `<${root.tag.name} xmlns="${NS.packageRel}">${rel}</${root.tag.name}>`,
-            },
-          ])
-        : applySplices(this.text, [{ start: root.contentEnd, end: root.contentEnd, text: rel }]);
-    return relId;
-  }
-
-  /** Remove relationships by id. */
-  remove(ids: ReadonlySet<string>): void {
-    if (ids.size === 0) return;
-    const splices = findElements(this.text, "Relationship")
-      .filter((el) => ids.has(el.tag.attrs.get("Id") ?? ""))
-      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
-    this.text = applySplices(this.text, splices);
-  }
-
-  xml(): string {
-    return this.text;
-  }
-}
-
 /** The largest sheetId Excel accepts (an unsignedInt, and Excel itself stays below 2^32 - 1). */
 const MAX_SHEET_ID = 0xfffffffe;
 
@@ -539,95 +492,9 @@ function dropMacros(pkg: XlsxPackage, wbPart: string, wbRels: RelsEditor, conten
   if (vba.length === 0) return;
   wbRels.remove(new Set(vba.map((r) => r.id)));
   pkg.setText(relsPathOf(wbPart), wbRels.xml());
-  collectGarbage(
-    pkg,
+  pkg.deleteUnreachable(
     vba.flatMap((r) => (r.part ? [r.part] : [])),
     contentTypes,
   );
   if (!pkg.names().some((n) => /\.bin$/i.test(n))) contentTypes.removeDefault("bin", /vbaProject/i);
-}
-
-/** Edits `[Content_Types].xml`. */
-class ContentTypes {
-  private text: string;
-  constructor(xml: string) {
-    this.text = xml;
-  }
-
-  /** Set the content type of one part. */
-  override(partName: string, type: string): void {
-    this.remove(partName);
-    const root = findElement(this.text, "Types");
-    if (!root || root.tag.kind === "empty") throw new XmlShapeError("content types without Types");
-    const p = root.tag.prefix;
-    this.text = applySplices(this.text, [
-      {
-        start: root.contentEnd,
-        end: root.contentEnd,
-        text: `<${p}Override PartName="${escapeAttr(partName)}" ContentType="${type}"/>`,
-      },
-    ]);
-  }
-
-  /** Drop the override of one part (part names compare case-insensitively, as in OPC). */
-  remove(partName: string): void {
-    const splices = findElements(this.text, "Override")
-      .filter((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
-      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
-    if (splices.length > 0) this.text = applySplices(this.text, splices);
-  }
-
-  /** The override content type of one part, if any. */
-  typeOf(partName: string): string | undefined {
-    return findElements(this.text, "Override")
-      .find((el) => (el.tag.attrs.get("PartName") ?? "").toLowerCase() === partName.toLowerCase())
-      ?.tag.attrs.get("ContentType");
-  }
-
-  /** Drop the default for an extension when its content type matches `type`. */
-  removeDefault(extension: string, type: RegExp): void {
-    const splices = findElements(this.text, "Default")
-      .filter(
-        (el) =>
-          (el.tag.attrs.get("Extension") ?? "").toLowerCase() === extension &&
-          type.test(el.tag.attrs.get("ContentType") ?? ""),
-      )
-      .map((el) => ({ start: el.tag.start, end: el.end, text: "" }));
-    if (splices.length > 0) this.text = applySplices(this.text, splices);
-  }
-
-  xml(): string {
-    return this.text;
-  }
-}
-
-/**
- * Delete `roots` and every part reachable only through them (their tables, drawings, comments …),
- * with their relationship parts and content-type overrides.
- */
-function collectGarbage(pkg: XlsxPackage, roots: readonly string[], contentTypes: ContentTypes): void {
-  if (roots.length === 0) return;
-  const candidates = new Set<string>();
-  const walk = (part: string): void => {
-    if (candidates.has(part) || !pkg.has(part)) return;
-    candidates.add(part);
-    for (const r of pkg.relationships(part)) if (r.part) walk(r.part);
-  };
-  roots.forEach(walk);
-  // What is still reachable from the package root without going through the removed sheets.
-  const reachable = new Set<string>();
-  const visit = (owner: string): void => {
-    for (const r of pkg.relationships(owner)) {
-      if (!r.part || reachable.has(r.part) || roots.includes(r.part)) continue;
-      reachable.add(r.part);
-      visit(r.part);
-    }
-  };
-  visit("");
-  for (const part of candidates) {
-    if (reachable.has(part)) continue;
-    pkg.delete(part);
-    pkg.delete(relsPathOf(part));
-    contentTypes.remove(`/${part}`);
-  }
 }
