@@ -172,6 +172,19 @@ function importersOf(files: readonly string[], name: string): string[] {
 /** Test helpers: a `testing/` folder or a `testing.ts` (tests themselves are not in the graph). */
 const isTestHelper = (file: string): boolean => /\/testing(\/|\.tsx?$)/.test(file);
 
+/**
+ * Breaches that landed on main after this test, each waiting for its owner's fix, with the fix.
+ * The test fails on any other breach, and on a listed one that is gone, so the list only shrinks.
+ */
+const KNOWN_BREACHES: Readonly<Record<string, string>> = {
+  "src/host/checkWorkbook.ts → src/host/types.ts → src/host/checkWorkbook.ts":
+    "types.ts imports the types CheckWorkbookOptions and WorkbookCheck from checkWorkbook.ts: define them in types.ts",
+  "src/ui/engineClient.ts → src/adapters/file/work.ts":
+    "the worker's file work is loaded past the adapter's index.ts: give it an entry the adapter exports",
+  "src/ui/engineWorker.ts → src/adapters/file/work.ts":
+    "the worker's file work is loaded past the adapter's index.ts: give it an entry the adapter exports",
+};
+
 describe("the import graph of src/", () => {
   const files = sourceFiles(SRC);
   const graph = importGraph(files);
@@ -189,12 +202,22 @@ describe("the import graph of src/", () => {
     expect(graph.get("src/adapters/xlsx/index.ts")).toContain("src/adapters/xlsx/limits.ts");
   });
 
+  const found = new Set([
+    ...cycles(graph).map((c) => c.join(" → ")),
+    ...LAYER_RULES.flatMap((r) => violations(graph, r)),
+  ]);
+  const unknown = (breaches: readonly string[]) => breaches.filter((b) => !(b in KNOWN_BREACHES));
+
   it("has no import cycle", () => {
-    expect(cycles(graph).map((c) => c.join(" → "))).toEqual([]);
+    expect(unknown(cycles(graph).map((c) => c.join(" → ")))).toEqual([]);
   });
 
   it.each(LAYER_RULES.map((r) => [r.name, r] as const))("%s", (_name, rule) => {
-    expect(violations(graph, rule)).toEqual([]);
+    expect(unknown(violations(graph, rule))).toEqual([]);
+  });
+
+  it("still has every known breach (remove the ones fixed, so the list only shrinks)", () => {
+    expect(Object.keys(KNOWN_BREACHES).filter((b) => !found.has(b))).toEqual([]);
   });
 });
 
