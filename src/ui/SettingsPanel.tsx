@@ -112,6 +112,11 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
     setTexts((prev) => ({ ...prev, [key]: value }));
     setSubmitted(false);
   };
+  // Every control edits one text of the form: its value and its change handler, wired the same way.
+  const bound = (key: string) => ({
+    value: texts[key] ?? "",
+    onChange: (_: unknown, d: { value: string }) => setText(key, d.value),
+  });
 
   const submit = (e: React.FormEvent): void => {
     e.preventDefault();
@@ -163,10 +168,9 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
                 <Input
                   className={styles.fill}
                   input={{ className: styles.fill }}
-                  value={texts[key] ?? ""}
+                  {...bound(key)}
                   inputMode="numeric"
                   placeholder={fallback[key] ? t.blankMeans(fallback[key]) : ""}
-                  onChange={(_, d) => setText(key, d.value)}
                 />
               </Field>
             ))}
@@ -180,19 +184,13 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
       validationState: state,
       ...(error ? { validationMessage: error } : {}),
     } as const;
-    const value = texts[spec.key] ?? "";
     if (spec.type === "level" || spec.type === "boolean") {
       const options = spec.type === "level" ? ["school", "college"] : ["true", "false"];
       const unset =
         fallbackText !== "" ? `${t.choiceUnset} · ${choiceLabel(spec, fallbackText, t)}` : t.choiceUnset;
       return (
         <Field key={spec.key} {...common}>
-          <Select
-            className={styles.fill}
-            select={{ className: styles.fill }}
-            value={value}
-            onChange={(_, d) => setText(spec.key, d.value)}
-          >
+          <Select className={styles.fill} select={{ className: styles.fill }} {...bound(spec.key)}>
             <option value="">{unset}</option>
             {options.map((o) => (
               <option key={o} value={o}>
@@ -208,11 +206,10 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
         <Field key={spec.key} {...common}>
           <Textarea
             className={styles.fill}
-            value={value}
+            {...bound(spec.key)}
             placeholder={placeholder}
             resize="vertical"
             rows={2}
-            onChange={(_, d) => setText(spec.key, d.value)}
           />
         </Field>
       );
@@ -223,10 +220,9 @@ export function SettingsPanel(props: SettingsPanelProps): React.JSX.Element {
         <Input
           className={styles.fill}
           input={{ className: styles.fill }}
-          value={value}
+          {...bound(spec.key)}
           placeholder={placeholder}
           inputMode={spec.type === "date" ? "numeric" : inputMode}
-          onChange={(_, d) => setText(spec.key, d.value)}
         />
       </Field>
     );
