@@ -13,6 +13,7 @@ import {
 const OTHERS: {
   readonly [C in Exclude<HostFailureCode, (typeof WORKBOOK_ERROR_CODES)[number]>]: HostFailureParams[C];
 } = {
+  "sheet-missing": { sheet: "活动记录" },
   "input-not-regular": { file: "/dev/zero" },
   "output-exists": { option: "--json", file: "out/报告.json" },
   "output-same-as-input": { option: "--out", file: "学生会.xlsx" },
@@ -43,7 +44,8 @@ describe("the host failure catalogue", () => {
       expect(message).not.toMatch(/Error:|\bat \S+ \(\S+:\d+|undefined|NaN|\[object|\{|\}|detail for logs/);
       // Chinese text in zh; English in en (where only the pane's button 清除标记 is quoted).
       if (lang === "zh") expect(message).toMatch(/[\u4e00-\u9fff]{4}/);
-      else expect(message.replace(/清除标记|志愿活动|报告|学生会/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+      else
+        expect(message.replace(/清除标记|志愿活动|活动记录|报告|学生会/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
       for (const value of Object.values(failure.params as Record<string, string | number>)) {
         if (failure.code === "marks-incomplete") continue; // its values are codes, worded below
         // Byte limits are stated in MiB, as users read them.

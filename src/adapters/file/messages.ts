@@ -1,6 +1,6 @@
 /**
  * The few strings the file adapter shows itself (the preview's labels, the download name); the
- * pane's own strings live with the pane, file errors with the xlsx adapter.
+ * pane's own strings live with the pane, failures in the host catalogue (src/host/errors.ts).
  */
 import type { Lang } from "../../engine";
 
@@ -13,7 +13,6 @@ export const FILE_MESSAGES = {
     highlightHint: (cell: string, row: number) => `第 ${row} 行已高亮，单元格 ${cell} 已加框。`,
     close: "关闭预览",
     rowHeader: "行号",
-    missingSheet: (sheet: string) => `工作簿中没有名为“${sheet}”的工作表。`,
     downloadSuffix: "自评汇总",
   },
   en: {
@@ -23,7 +22,6 @@ export const FILE_MESSAGES = {
     highlightHint: (cell: string, row: number) => `Row ${row} is highlighted and cell ${cell} is outlined.`,
     close: "Close preview",
     rowHeader: "Row",
-    missingSheet: (sheet: string) => `The workbook has no sheet named “${sheet}”.`,
     downloadSuffix: "summary",
   },
 } as const;

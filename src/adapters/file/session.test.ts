@@ -120,7 +120,9 @@ describe("FileWorkbookHost over the engine service", () => {
     const off = h.subscribePreview(() => changes++);
     await h.select("名单", "B2");
     expect(h.getPreview()).toEqual({ sheet: { ...INPUT.sheets[0], origin: { row: 1, col: 1 } }, cell: "B2" });
-    await expect(h.select("没有", "A1")).rejects.toThrow("没有");
+    const refused = await h.select("没有", "A1").catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "sheet-missing", params: { sheet: "没有" } });
+    expect(errorText(refused, "zh")).toBe("工作簿中没有名为“没有”的工作表。");
     h.closePreview();
     expect(h.getPreview()).toBeNull();
     off();

@@ -23,6 +23,7 @@ import type {
 } from "../../host/types";
 import type { PreviewTarget } from "./Preview";
 import { fileMessages } from "./messages";
+import { HostFailure } from "../../host/errors";
 import { asWorkbookFailure } from "./errors";
 
 /** Hands a finished workbook to the user (the app: a Blob and an `<a download>`). */
@@ -157,7 +158,7 @@ export class FileWorkbookHost implements WorkbookHost {
   /** Open the read-only preview of `sheet` scrolled to `cell`: the engine sends the rows around it. */
   async select(sheet: string, cell: string): Promise<void> {
     const rows = await this.fileStep(() => this.engine.rows(sheet, cell));
-    if (!rows) throw new Error(fileMessages(this.lang()).missingSheet(sheet));
+    if (!rows) throw new HostFailure("sheet-missing", { sheet }, sheet);
     this.preview = { ...rows, cell };
     for (const listener of this.previewListeners) listener();
   }
