@@ -193,7 +193,7 @@ describe("checking", () => {
 
 describe("what the download holds (file mode)", () => {
   test("汇总表 shows 资格审查, 组织架构 and 活动统计 with the monthly chart, from the check", async () => {
-    const host = createFakeHost(sampleWorkbook());
+    const host = createFakeHost(sampleWorkbook(), { kind: "file" });
     const { user } = renderPane(host, { mode: "file" });
     await groupShown();
     await user.click(tab(zh.tabs.summary));
@@ -216,7 +216,7 @@ describe("what the download holds (file mode)", () => {
   });
 
   test("no progress indicator is left behind once checked (the tab's spinner only while it is shown)", async () => {
-    renderPane(createFakeHost(sampleWorkbook()), { mode: "file" });
+    renderPane(createFakeHost(sampleWorkbook(), { kind: "file" }), { mode: "file" });
     await groupShown();
     await waitFor(() => expect(document.querySelectorAll("[role=progressbar]")).toHaveLength(0));
   });
@@ -225,6 +225,20 @@ describe("what the download holds (file mode)", () => {
     renderPane(createFakeHost(sampleWorkbook()));
     await groupShown();
     expect(screen.queryByRole("tab", { name: zh.tabs.summary })).toBeNull();
+  });
+
+  test.each([
+    ["a host that downloads, whatever the mode prop says", "office", true],
+    ["a host that writes into the workbook, whatever the mode prop says", "file", false],
+  ] as const)("the tab and the buttons follow %s", async (_what, mode, download) => {
+    const host = createFakeHost(sampleWorkbook(), { capabilities: { download, preview: download } });
+    const renderPreview = jest.fn(() => <p>预览区</p>);
+    renderPane(host, { mode, onDownload: async () => {}, renderPreview });
+    await groupShown();
+    expect(screen.queryByRole("tab", { name: new RegExp(`^${zh.tabs.summary}`) }) !== null).toBe(download);
+    expect(screen.queryByRole("button", { name: zh.downloadButton }) !== null).toBe(download);
+    expect(screen.queryByRole("button", { name: zh.summaryButton }) !== null).toBe(!download);
+    expect(screen.queryByText("预览区") !== null).toBe(download);
   });
 });
 

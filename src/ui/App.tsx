@@ -55,7 +55,10 @@ import { visuallyHidden } from "./styles";
 export interface AppProps {
   /** The workbook to work on; null while none is open (file mode before a file is chosen). */
   readonly host: WorkbookHost | null;
-  /** Office add-in or standalone file mode (wording and which buttons show). */
+  /**
+   * Where the pane runs; only read while no host exists (Excel shows 正在启动…, file mode the open
+   * area). Once there is a host, what shows is decided by its `capabilities`.
+   */
   readonly mode: "office" | "file";
   /** Start-up language (default: the stored choice, else the browser's). */
   readonly initialLang?: Lang;
@@ -111,8 +114,8 @@ export interface PreviewContext {
 
 type TabId = "problems" | "assessment" | "summary" | "settings" | "report";
 const TABS: readonly TabId[] = ["problems", "assessment", "settings", "report"];
-// File mode shows what the download holds; in Excel those are sheets of the workbook itself.
-const FILE_TABS: readonly TabId[] = ["problems", "assessment", "summary", "settings", "report"];
+// A host whose output is a download shows what it holds; in Excel those are sheets of the workbook.
+const DOWNLOAD_TABS: readonly TabId[] = ["problems", "assessment", "summary", "settings", "report"];
 const NO_SETTINGS: SettingsInput = {};
 
 const useStyles = makeStyles({
@@ -245,7 +248,7 @@ export function App(props: AppProps): React.JSX.Element {
     await actions.check();
   };
   const [tab, setTab] = React.useState<TabId>("problems");
-  const tabs = mode === "file" ? FILE_TABS : TABS;
+  const tabs = host?.capabilities.download === true ? DOWNLOAD_TABS : TABS;
   const [summarySheets, setSummarySheets] = React.useState<readonly SummarySheet[] | null>(null);
   const checkedView = state.view;
   React.useEffect(() => {
@@ -583,7 +586,7 @@ export function App(props: AppProps): React.JSX.Element {
               </>
             )}
           </div>
-          {renderPreview && (
+          {renderPreview && host?.capabilities.preview === true && (
             <div ref={previewRef} className={styles.preview}>
               {renderPreview({
                 lang,

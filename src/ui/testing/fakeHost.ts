@@ -4,7 +4,7 @@
  * summary writer renames ours when a user sheet already has the name, like the real hosts.
  */
 import type { Finding, SummarySheet, SummarySheetId, WorkbookInput } from "../../engine";
-import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "../../host/types";
+import type { HostCapabilities, Progress, SavedState, WorkbookHost, WriteOutcome } from "../../host/types";
 
 /** One recorded call. */
 export type HostCall =
@@ -38,6 +38,8 @@ export interface FakeHostOptions {
   readonly kind?: "office" | "file";
   /** Leave out markCells/clearMarks. */
   readonly withoutMarks?: boolean;
+  /** Capabilities other than the kind's own (to show that the pane asks them, not the kind). */
+  readonly capabilities?: Partial<HostCapabilities>;
 }
 
 /** A new empty state store. */
@@ -57,6 +59,7 @@ export function createFakeHost(input: WorkbookInput, options: FakeHostOptions = 
       preview: kind === "file",
       marks: kind === "office" && !options.withoutMarks,
       reread: kind === "office",
+      ...options.capabilities,
     },
     calls,
     callsOf: <M extends HostCall["method"]>(method: M) =>
