@@ -14,9 +14,6 @@
 import { DEFAULT_SNIFF_LIMITS, type SniffCode, type SniffLimits } from "./limits";
 import { readZipDirectory } from "./zip";
 
-/** The refusal codes, also from here: the error catalogue (errors.ts) names them as the sniffer's. */
-export { SNIFF_CODES, type SniffCode } from "./limits";
-
 /** The outcome of a sniff: usable, or refused with a code and an English technical detail. */
 export type SniffResult = { ok: true } | { ok: false; code: SniffCode; detail?: string };
 
