@@ -13,7 +13,7 @@ import type {
   SummarySheetId,
   WorkbookInput,
 } from "../engine";
-import type { Progress, SavedState, WorkbookHost, WriteOutcome } from "./types";
+import type { HostCheckRequest, SavedState, WorkbookHost, WriteOutcome } from "./types";
 
 /** How the engine is run: in this thread (the default), or in a worker that keeps its result (the pane). */
 export interface CheckEngine<R> {
@@ -38,19 +38,11 @@ export interface SummaryRequest {
 }
 
 /** What one run needs; everything but `today` is optional. */
-export interface CheckWorkbookOptions<R> {
-  readonly today: IsoDate;
-  /** The file's name, for the report. */
-  readonly file?: string;
-  /** Settings from outside the workbook (`--config`); they win over the saved state. */
-  readonly config?: SettingsInput;
+export interface CheckWorkbookOptions<R> extends HostCheckRequest {
   /** The engine: `LOCAL_ENGINE` (./localEngine.ts) or the pane's worker; passed in so the pane's page never bundles the engine. */
   readonly engine: CheckEngine<R>;
-  readonly onProgress?: (p: Progress) => void;
   /** The workbook as read before (a re-check after a settings change does not read again). */
   readonly input?: WorkbookInput;
-  /** The saved state to use instead of loading it (the pane has just saved it). */
-  readonly saved?: SavedState;
   /** Write summary sheets after the check. */
   readonly write?: SummaryRequest;
   /** False once the run is stale (the pane switched workbooks): later steps are skipped. */

@@ -21,7 +21,7 @@ import type { HostCheck, HostCheckRequest, Progress, SavedState, WorkbookHost, W
 
 /** The .xlsx reader and writer file mode uses (the xlsx adapter's, given by the composition root). */
 export interface FileWork {
-  /** Read every sheet, reporting the fraction done; failures carry a workbook error `code`. */
+  /** Read every sheet, reporting the fraction done. */
   read(
     bytes: Uint8Array,
     onProgress: (fraction: number) => void,
@@ -29,6 +29,28 @@ export interface FileWork {
   ): Promise<WorkbookInput>;
   /** The original workbook plus our summary sheets (and the state sheet when `state` is given). */
   write(original: Uint8Array, sheets: readonly SummarySheet[], state: string | null): Promise<OutputWorkbook>;
+}
+
+/** The part of the xlsx adapter's index that file mode uses (given by the composition root). */
+export interface XlsxModule {
+  readXlsxLean(
+    bytes: Uint8Array,
+    options: { readonly onProgress?: (fraction: number) => void; readonly yieldEveryMs?: number },
+  ): Promise<WorkbookInput>;
+  writeSummaryWorkbook(
+    original: Uint8Array,
+    sheets: readonly SummarySheet[],
+    options: { readonly state?: string | null },
+  ): Promise<OutputWorkbook>;
+}
+
+/** The xlsx adapter's lean reader and package-level writer as file mode's {@link FileWork}. */
+export function xlsxFileWork(xlsx: XlsxModule): FileWork {
+  return {
+    read: (bytes, onProgress, yieldEveryMs) =>
+      xlsx.readXlsxLean(bytes, { onProgress, ...(yieldEveryMs === undefined ? {} : { yieldEveryMs }) }),
+    write: (original, sheets, state) => xlsx.writeSummaryWorkbook(original, sheets, { state }),
+  };
 }
 
 /** The output workbook's bytes and the names our sheets got in it. */

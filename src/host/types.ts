@@ -3,7 +3,6 @@
  * .xlsx file opened in the browser (ExcelJS). The pane never touches either API directly.
  */
 import type { CheckView } from "./engineSession";
-import type { CheckWorkbookOptions, WorkbookCheck } from "./checkWorkbook";
 import type {
   Finding,
   KindOverride,
@@ -11,6 +10,7 @@ import type {
   SummarySheetId,
   WorkbookInput,
   SettingsInput,
+  IsoDate,
 } from "../engine";
 
 /** Where a long operation is: the pane shows a progress bar with this stage text. */
@@ -82,11 +82,22 @@ export interface WorkbookHost {
   clearMarks?(): Promise<void>;
 }
 
-/** What {@link WorkbookHost.runCheck} is asked: checkWorkbook's options without the engine or the input. */
-export type HostCheckRequest = Pick<
-  CheckWorkbookOptions<CheckView>,
-  "today" | "file" | "config" | "saved" | "onProgress"
->;
+/** What one run of the use case is asked, wherever it runs (checkWorkbook's options extend it). */
+export interface HostCheckRequest {
+  readonly today: IsoDate;
+  /** The file's name, for the report. */
+  readonly file?: string;
+  /** Settings from outside the workbook (`--config`); they win over the saved state. */
+  readonly config?: SettingsInput;
+  /** The saved state to use instead of loading it (the pane has just saved it). */
+  readonly saved?: SavedState;
+  readonly onProgress?: (p: Progress) => void;
+}
 
 /** What {@link WorkbookHost.runCheck} found: checkWorkbook's answer without the workbook itself. */
-export type HostCheck = Pick<WorkbookCheck<CheckView>, "saved" | "settings" | "result">;
+export interface HostCheck {
+  readonly saved: SavedState;
+  /** The settings layered over the workbook's settings sheet: saved state, then `config`. */
+  readonly settings: SettingsInput;
+  readonly result: CheckView;
+}

@@ -5,6 +5,7 @@
  * the last check, so the user still gets a result.
  */
 import { createEngineService, type EngineService } from "../host/engineService";
+import { loadFileWork } from "./fileWork";
 
 /** The engine service the pane uses (an alias kept for the pane's props). */
 export type EngineRunner = EngineService;
@@ -14,12 +15,9 @@ export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// The composition root's choice of reader and writer: the xlsx adapter's, in a chunk of their own.
-const loadFiles = () => import("../adapters/file/work").then((m) => m.FILE_WORK);
-
 /** The engine on the main thread (tests, and the fallback when a worker cannot run). */
 export function createInThreadRunner(): EngineRunner {
-  const service = createEngineService({ files: loadFiles, yieldEveryMs: 40 });
+  const service = createEngineService({ files: loadFileWork, yieldEveryMs: 40 });
   const later =
     <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

@@ -3,7 +3,6 @@ import type { EngineService } from "../../host/engineService";
 import { WORKBOOK_ERROR_CODES } from "../xlsx/errors";
 import { errorText, HostFailure } from "../../host/errors";
 import { createFileHost } from "./index";
-import { FILE_WORK } from "./work";
 
 async function workbookBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -40,11 +39,5 @@ describe("createFileHost", () => {
     expect(errorText(err, "en")).toMatch(/^[A-Z].*\.$/s);
     expect(errorText(err, "en")).not.toMatch(/\n|at \w+ \(/);
     expect(opened).toBe(0);
-  });
-
-  it("reads and writes in the worker with the workbook error code of each failure", async () => {
-    const bytes = (await workbookBytes()).subarray(0, 600);
-    await expect(FILE_WORK.read(bytes, () => undefined)).rejects.toMatchObject({ code: "truncated" });
-    await expect(FILE_WORK.write(bytes, [], null)).rejects.toHaveProperty("code");
   });
 });

@@ -1,13 +1,13 @@
 /**
  * File mode's adapter: open an .xlsx in the browser as a {@link WorkbookHost}. Loaded only through
  * the pane's `import("../adapters/file")`, so the Office task pane never downloads it or the
- * preview grid; the xlsx reader and writer (work.ts) run where the engine runs, the pane's worker.
+ * preview grid; the xlsx reader and writer run where the engine runs, the pane's worker.
  * See src/ui/README.md for the contract with the pane.
  */
 import type { ComponentType } from "react";
 import type { Lang } from "../../engine";
 import type { WorkbookHost } from "../../host/types";
-import { createEngineService, type EngineService } from "../../host/engineService";
+import { createEngineService, xlsxFileWork, type EngineService } from "../../host/engineService";
 import { inspectPackage } from "../xlsx/package";
 import { asWorkbookFailure } from "./errors";
 import { bindPreview, type BoundPreviewProps } from "./Preview";
@@ -43,7 +43,7 @@ export interface CreateFileHostOptions {
 
 /** An engine service in this thread with the xlsx adapter's reader and writer (tests, scripts). */
 function inThreadEngine(): EngineService {
-  return createEngineService({ files: () => import("./work").then((m) => m.FILE_WORK), yieldEveryMs: 40 });
+  return createEngineService({ files: () => import("../xlsx").then(xlsxFileWork), yieldEveryMs: 40 });
 }
 
 /**

@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
 import { serializeState, stateFromWorkbook, STATE_SHEET_NAME, type SummarySheet } from "../../engine";
 import { readXlsx } from "../xlsx/testing/exceljsOracle";
-import { writeOutput } from "./output";
+import { writeSummaryWorkbook } from "../xlsx";
+
+/** File mode's download: the original plus our sheets and, when given, the state sheet. */
+const writeOutput = (original: Uint8Array, sheets: readonly SummarySheet[], state: string | null) =>
+  writeSummaryWorkbook(original, sheets, { state });
 
 async function userWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

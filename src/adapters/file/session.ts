@@ -100,13 +100,13 @@ export class FileWorkbookHost implements WorkbookHost {
     this.opened.catch(() => undefined);
   }
 
-  /** Failures of the workbook itself as host failures (codes and params kept across the worker); the engine's own errors as they are. */
+  /** Every failure as a host failure: a workbook error code (and params) kept across the worker, else `corrupt`. */
   private async fileStep<T>(step: () => Promise<T>): Promise<T> {
     try {
       await this.opened;
       return await step();
     } catch (err) {
-      throw (err as { code?: unknown } | null)?.code === undefined ? err : asWorkbookFailure(err);
+      throw asWorkbookFailure(err);
     }
   }
 
