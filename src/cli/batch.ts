@@ -447,7 +447,7 @@ async function checkFile(
     config: options.config,
   });
   if (run.saved.problem) {
-    const said = cliMessages(options.lang).badState(String(run.saved.problem.params.detail));
+    const said = errorText(run.saved.problem, options.lang);
     io.stderr(`ziping: ${printable(path.basename(file))}: ${printable(said)}\n`);
   }
   return run;

@@ -181,7 +181,7 @@ async function runCommand(argv: string[], io: CliIo, lang: Lang, m: CliMessages)
     ...(values.out !== undefined ? { write: { lang } } : {}),
   });
   const result = run.result;
-  if (run.saved.problem) io.stderr(`ziping: ${m.badState(String(run.saved.problem.params.detail))}\n`);
+  if (run.saved.problem) io.stderr(`ziping: ${errorText(run.saved.problem, lang)}\n`);
   const otherSettings = settingsSheetEntries(result).filter((e) => e.setting === null);
   io.stdout(formatReport(result.report, lang, paint(io.isTTY && !io.env.NO_COLOR), otherSettings));
 

@@ -124,7 +124,6 @@ export interface CliMessages {
   reportNotDocx(file: string): string;
   wrote(kind: "json" | "out" | "report", file: string): string;
   renamed(wanted: string, used: string): string;
-  badState(reason: string): string;
   internal(reason: string): string;
   readonly heading: {
     readonly findings: string;
@@ -218,7 +217,6 @@ const ZH: CliMessages = {
         ? `已写出自评报告初稿：${f}`
         : `已写出汇总工作簿：${f}`,
   renamed: (w, u) => `工作簿中已有名为“${w}”的用户工作表，汇总表改名为“${u}”。`,
-  badState: (r) => `工作簿中保存的助手设置无法读取（${r}），已忽略。`,
   internal: (r) => `ziping 内部错误：${r}。请把这行信息和出错的文件（可删去个人信息）报告给维护者。`,
   heading: {
     findings: "发现的问题",
@@ -301,7 +299,6 @@ const EN: CliMessages = {
         : `Wrote the summary workbook: ${f}`,
   renamed: (w, u) =>
     `The workbook already has a user sheet named "${w}"; the summary sheet is named "${u}" instead.`,
-  badState: (r) => `The helper settings saved in the workbook cannot be read (${r}) and were ignored.`,
   internal: (r) =>
     `ziping internal error: ${r}. Please report this line and the file (personal data removed) to the maintainers.`,
   heading: {

@@ -14,6 +14,8 @@ const OTHERS: {
   readonly [C in Exclude<HostFailureCode, (typeof WORKBOOK_ERROR_CODES)[number]>]: HostFailureParams[C];
 } = {
   "sheet-missing": { sheet: "活动记录" },
+  "state-unreadable": { detail: "AccessDenied" },
+  "bad-state": { detail: "Unexpected token in JSON at position 7" },
   "input-not-regular": { file: "/dev/zero" },
   "output-exists": { option: "--json", file: "out/报告.json" },
   "output-same-as-input": { option: "--out", file: "学生会.xlsx" },

@@ -28,6 +28,9 @@ export interface HostFailureParams {
   readonly corrupt: Record<string, never>;
   readonly unsupported: Record<string, never>;
   readonly "too-many-cells": Record<string, never>;
+  // The settings saved in the workbook could not be used (the check runs without them).
+  readonly "state-unreadable": { readonly detail: string };
+  readonly "bad-state": { readonly detail: string };
   // A finding's sheet is not in the workbook shown (browser mode's preview).
   readonly "sheet-missing": { readonly sheet: string };
   // Files on disk (CLI). `option` names the command-line option the file came from.
@@ -121,6 +124,9 @@ const ZH: Templates = {
   // The limit is MAX_CELLS in adapters/xlsx/lean/read.ts and docs/privacy.md.
   "too-many-cells": () =>
     "工作簿中的非空单元格过多（上限 400 万个，所有工作表合计）：请删去无关的工作表或数据后再试。",
+  // Unreadable or damaged: to the user the same thing, the detail tells which.
+  "state-unreadable": (p) => `工作簿中保存的助手设置无法读取（${p.detail}），已忽略。`,
+  "bad-state": (p) => ZH["state-unreadable"](p),
   "sheet-missing": (p) => `工作簿中没有名为“${p.sheet}”的工作表。`,
   "input-not-regular": (p) => `${p.file} 不是普通文件（可能是设备或管道），请指定一个 .xlsx 文件。`,
   "output-exists": (p) => `${p.option} 指定的文件已存在：${p.file}。如需覆盖，请加 --force。`,
@@ -161,6 +167,9 @@ const EN: Templates = {
     "The workbook uses a format ziping does not support (such as Strict Open XML): save it in Excel as “Excel Workbook (*.xlsx)” and try again.",
   "too-many-cells": () =>
     "The workbook holds too many non-blank cells (limit 4 million, all sheets together): remove unrelated sheets or data and try again.",
+  "state-unreadable": (p) =>
+    `The helper settings saved in the workbook cannot be read (${p.detail}) and were ignored.`,
+  "bad-state": (p) => EN["state-unreadable"](p),
   "sheet-missing": (p) => `The workbook has no sheet named “${p.sheet}”.`,
   "input-not-regular": (p) =>
     `${p.file} is not a regular file (perhaps a device or a pipe); name one .xlsx file.`,

@@ -551,6 +551,19 @@ describe("language", () => {
     expect(screen.getByRole("alert")).not.toHaveTextContent(errorText(failure, "zh"));
   });
 
+  test("settings saved in the workbook that cannot be used are reported in words, and the check runs", async () => {
+    const store = createStateStore();
+    store.state = {
+      settings: {},
+      overrides: [],
+      problem: { code: "bad-state", params: { detail: "not JSON" } },
+    };
+    renderPane(createFakeHost(sampleWorkbook(), { store }));
+    await groupShown();
+    expect(screen.getByRole("alert")).toHaveTextContent(errorText(store.state.problem, "zh"));
+    expect(errorText(store.state.problem, "zh")).toContain("（not JSON），已忽略");
+  });
+
   test("the stored choice wins over the browser language", () => {
     localStorage.setItem(LANG_STORAGE_KEY, "en");
     render(<App host={null} mode="file" onOpenFile={async () => {}} engine={createInThreadRunner()} />, {

@@ -168,8 +168,7 @@ export function usePane(options: UsePaneOptions): [PaneState, PaneActions] {
       if (!state) {
         savedRef.current = run.saved;
         setSaved(run.saved);
-        if (run.saved.problem)
-          setError({ cause: String(run.saved.problem.params.detail ?? run.saved.problem.code) });
+        if (run.saved.problem) setError({ cause: run.saved.problem });
       }
       viewRef.current = run.result;
       setView(run.result);
