@@ -69,8 +69,9 @@ function expectClean(s: Session): void {
 async function withSession(
   run: (s: Session, page: Page) => Promise<void>,
   lang: "zh" | "en" = "zh",
+  width?: number,
 ): Promise<void> {
-  const s = await openSession(server, { lang });
+  const s = await openSession(server, { lang, ...(width !== undefined ? { width } : {}) });
   try {
     await openPane(s, server);
     await waitForFileMode(s.page);
@@ -198,6 +199,38 @@ test("the problems sample shows every rule group, and a finding opens the previe
   });
 });
 
+test("on a narrow pane the preview opens with the finding's cell in view, beside the frozen name column", async () => {
+  // The preview learns its real width only after it opens; the columns it freezes depend on that
+  // width, and the cell must still be on screen once they change (it was cut off at 350 px).
+  const report = cliReport(SAMPLE_PROBLEMS);
+  const f = report.findings.find((x) => x.sheet != null && x.cell != null && /^[D-Z]/.test(x.cell));
+  if (!f?.cell) throw new Error("the problems sample has no finding right of column C");
+  await withSession(
+    async (_s, page) => {
+      await openWorkbook(page, SAMPLE_PROBLEMS);
+      const header = page
+        .locator(`[aria-label="${ZH.findings}"] h3`)
+        .filter({ hasText: ruleTitle(f.rule, "zh") })
+        .getByRole("button");
+      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+      await page
+        .getByRole("button", { name: new RegExp(`${escapeRegExp(`${f.sheet}!${f.cell}`)}$`) })
+        .first()
+        .click();
+      await page
+        .locator(`[data-testid=file-preview][data-target="${f.cell}"] [data-highlight=cell]`)
+        .waitFor();
+      // The preview may re-measure a frame later (a scrollbar appearing): give it until then.
+      await page
+        .waitForFunction(inView, "[data-testid=file-preview] [data-highlight=cell]", { timeout: 10_000 })
+        .catch(() => undefined);
+      await expectInView(page, "[data-testid=file-preview] [data-highlight=cell]");
+    },
+    "zh",
+    350,
+  );
+});
+
 test("the download is the CLI's workbook: six summary sheets, the user's sheets unchanged, saved settings inside", async () => {
   const cliOut = path.join(tmp, "cli-out.xlsx");
   const run = runCli(["check", SAMPLE_PROBLEMS, "--out", cliOut, "--force"]);
@@ -308,12 +341,16 @@ async function download(page: Page, to: string): Promise<string> {
 
 /** The element is inside its scroll container's visible area and the viewport. */
 async function expectInView(page: Page, selector: string): Promise<void> {
-  const visible = await page.locator(selector).evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    let p: HTMLElement | null = el.parentElement;
-    while (p && getComputedStyle(p).overflowY !== "auto") p = p.parentElement;
-    const box = p?.getBoundingClientRect();
-    return !!box && r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right;
-  });
-  expect(visible).toBe(true);
+  expect(await page.evaluate(inView, selector)).toBe(true);
+}
+
+/** In the page: the element is inside its scroll container's visible area. */
+function inView(selector: string): boolean {
+  const el = document.querySelector(selector);
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  let p: HTMLElement | null = el.parentElement;
+  while (p && getComputedStyle(p).overflowY !== "auto") p = p.parentElement;
+  const box = p?.getBoundingClientRect();
+  return !!box && r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right;
 }

@@ -214,6 +214,7 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
     return out;
   }, [frozen, geo]);
   const frozenWidth = ROW_NUMBER_WIDTH + frozen.length * COLUMN_WIDTH;
+  const frozenKey = frozen.join(",");
   // The table's header row stays above the data while the target row is below it (even when the
   // rows shown start after it: then its cells come with the target).
   const headerCells =
@@ -240,6 +241,7 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
   const offset = scroll.top - virtualTop;
   const canvasWidth = frozenWidth + scrolling.length * COLUMN_WIDTH;
 
+  const focusedFor = React.useRef<string | null>(null);
   // Bring the target into view (row centred, column visible) whenever the target changes.
   React.useLayoutEffect(() => {
     const el = scrollerRef.current;
@@ -256,9 +258,14 @@ export function SheetPreview(props: SheetPreviewProps): React.JSX.Element {
         ? 0
         : Math.max(0, cellLeft - (visibleWidth - COLUMN_WIDTH) / 2);
     setScroll({ top: el.scrollTop, left: el.scrollLeft });
-    if (autoFocus) el.focus({ preventScroll: true });
-    // Only a new target (or sheet) moves the view; resizing must not yank the user's scroll position.
-  }, [sheet, cell]);
+    // Focus moves with a new target only: a re-centring after a resize leaves focus where it is.
+    const target = `${sheet.name}!${cell}`;
+    if (autoFocus && focusedFor.current !== target) el.focus({ preventScroll: true });
+    focusedFor.current = target;
+    // Only a new target (or sheet) moves the view; resizing must not yank the user's scroll
+    // position. A change in which columns are frozen does move it: the columns themselves move (and
+    // the first measurement of the scroller, right after opening, is such a change on a narrow pane).
+  }, [sheet, cell, frozenKey]);
 
   const onScroll = React.useCallback((e: React.UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
